@@ -1,0 +1,70 @@
+import type { Video, VideoState } from "@streamkit/core";
+
+/**
+ * A small in-browser model of the Stream video lifecycle, so stories change state by themselves:
+ * a copied video downloads, queues, encodes with rising progress and ends ready, or ends in error
+ * when its URL says "broken". Timing is driven by the clock, not by how often anyone polls.
+ */
+export interface MockVideo {
+  uid: string;
+  createdAt: number;
+  name: string;
+  source: string;
+  /** Milliseconds each phase lasts; 0 makes a video ready at once. */
+  pace: number;
+  fails: boolean;
+  overrides: Partial<Video>;
+}
+
+const PHASES: { state: VideoState; share: number }[] = [
+  { state: "downloading", share: 1 },
+  { state: "queued", share: 1 },
+  { state: "inprogress", share: 4 },
+];
+
+export function mockUid(seed: number): string {
+  return seed.toString(16).padStart(32, "0").slice(-32);
+}
+
+export function snapshot(mock: MockVideo, origin: string, now = Date.now()): Video {
+  const elapsed = now - mock.createdAt;
+  let state: VideoState = mock.fails ? "error" : "ready";
+  let pct = 100;
+  let t = 0;
+  for (const phase of PHASES) {
+    const length = phase.share * mock.pace;
+    if (elapsed < t + length) {
+      state = phase.state;
+      pct = phase.state === "inprogress" ? Math.round(((elapsed - t) / length) * 100) : 0;
+      break;
+    }
+    t += length;
+  }
+  const ready = state === "ready";
+  const base = `${origin}/${mock.uid}`;
+  return {
+    uid: mock.uid,
+    creator: null as unknown as string,
+    meta: { name: mock.name, "downloaded-from": mock.source },
+    created: new Date(mock.createdAt).toISOString(),
+    modified: new Date(mock.createdAt).toISOString(),
+    status: {
+      state,
+      pctComplete: `${pct.toFixed(6)}`,
+      errorReasonCode: state === "error" ? "ERR_FETCH_ORIGIN_ERROR" : "",
+      errorReasonText: state === "error" ? "Could not fetch the origin" : "",
+    },
+    readyToStream: ready,
+    readyToStreamAt: ready ? new Date(mock.createdAt + 6 * mock.pace).toISOString() : null,
+    duration: ready ? 12.5 : -1,
+    input: ready ? { width: 1280, height: 720 } : { width: -1, height: -1 },
+    thumbnail: `${base}/thumbnails/thumbnail.jpg`,
+    preview: `${base}/watch`,
+    playback: { hls: `${base}/manifest/video.m3u8`, dash: `${base}/manifest/video.mpd` },
+    requireSignedURLs: false,
+    allowedOrigins: [],
+    thumbnailTimestampPct: 0,
+    size: ready ? 4_200_000 : 0,
+    ...mock.overrides,
+  } as Video;
+}

@@ -1,0 +1,86 @@
+import type { StreamMessage } from "./types";
+
+/** Base class of every error streamkit throws; `instanceof StreamError` catches them all. */
+export class StreamError extends Error {
+  override name = "StreamError";
+}
+
+/** The API (or the proxy) answered with a failure envelope or a non-2xx status. */
+export class StreamApiError extends StreamError {
+  override name = "StreamApiError";
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** Cloudflare's `errors[]`, as sent. */
+  readonly errors: StreamMessage[];
+  /** Seconds to wait, from `retry-after`; `undefined` when the answer had none. */
+  readonly retryAfter: number | undefined;
+
+  constructor(status: number, errors: StreamMessage[], retryAfter?: number, message?: string) {
+    super(
+      message ??
+        (errors.length > 0
+          ? `Stream API error ${status}: ${errors.map((e) => `${e.message} (${e.code})`).join("; ")}`
+          : `Stream API error ${status}`),
+    );
+    this.status = status;
+    this.errors = errors;
+    this.retryAfter = retryAfter;
+  }
+
+  /** Cloudflare error codes, e.g. `[10000]`. */
+  get codes(): number[] {
+    return this.errors.map((e) => e.code);
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+
+  /** 408, 429 and 5xx are worth retrying; other 4xx are the caller's mistake. */
+  get isRetryable(): boolean {
+    return this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export type NetworkErrorKind = "fetch" | "timeout" | "body";
+
+/** No usable answer: the request failed, timed out, or the body was not the envelope. */
+export class StreamNetworkError extends StreamError {
+  override name = "StreamNetworkError";
+  readonly kind: NetworkErrorKind;
+  /** HTTP status when an answer arrived but could not be read. */
+  readonly status: number | undefined;
+
+  constructor(
+    kind: NetworkErrorKind,
+    message: string,
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.status = options?.status;
+  }
+}
+
+/** Bad input caught before any request was made. */
+export class StreamValidationError extends StreamError {
+  override name = "StreamValidationError";
+  /** The argument or field at fault, e.g. `uid` or `limit`. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.field = field;
+  }
+}
+
+export function isStreamError(value: unknown): value is StreamError {
+  return value instanceof StreamError;
+}
+
+/** True for an AbortError from an `AbortSignal`, so callers can tell cancellation from failure. */
+export function isAbortError(value: unknown): boolean {
+  return (
+    typeof value === "object" && value !== null && "name" in value && value.name === "AbortError"
+  );
+}

@@ -1,0 +1,119 @@
+import {
+  createStatusBatcher,
+  createStatusPoller,
+  createStreamClient,
+  type DeliveryConfig,
+  type PollingPolicy,
+  type StatusBatcherOptions,
+  type StreamClient,
+  type Video,
+} from "@streamkit/core";
+import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import { StreamContext, type StreamContextValue } from "./context";
+import { streamKeys } from "./keys";
+
+export interface StreamProviderProps {
+  /** A client made with `createStreamClient`; or give `baseUrl` and one is made for you. */
+  client?: StreamClient;
+  /** Where the app's Stream proxy is mounted, e.g. `/api/stream`. */
+  baseUrl?: string;
+  /** The account's customer code: delivery from `customer-<code>.cloudflarestream.com`. */
+  customerCode?: string;
+  /** Any delivery origin instead (the emulator, a custom domain). Wins over `customerCode`. */
+  deliveryOrigin?: string;
+  /** Player SDK script URL; defaults to Cloudflare's. */
+  sdkUrl?: string;
+  /** Use this QueryClient. Without it, the app's own `QueryClientProvider` is used, or one is made. */
+  queryClient?: QueryClient;
+  /** Overrides of the status polling policy (see `DEFAULT_POLLING_POLICY`). */
+  polling?: Partial<PollingPolicy>;
+  /** Status batching options (see `createStatusBatcher`). */
+  batch?: StatusBatcherOptions;
+  children?: ReactNode;
+}
+
+export function StreamProvider(props: StreamProviderProps): ReactNode {
+  const outer = useContext(QueryClientContext);
+  const [own] = useState(() => (props.queryClient || outer ? undefined : new QueryClient()));
+  const queryClient = props.queryClient ?? outer ?? own;
+  if (!queryClient) throw new Error("streamkit: no QueryClient"); // unreachable; narrows the type
+  const inner = <StreamServices {...props} queryClient={queryClient} />;
+  // Only provide a QueryClient when the app did not, so its devtools and defaults keep working.
+  return props.queryClient || !outer ? (
+    <QueryClientProvider client={queryClient}>{inner}</QueryClientProvider>
+  ) : (
+    inner
+  );
+}
+
+function StreamServices({
+  client: givenClient,
+  baseUrl,
+  customerCode,
+  deliveryOrigin,
+  sdkUrl,
+  queryClient,
+  polling,
+  batch,
+  children,
+}: StreamProviderProps & { queryClient: QueryClient }): ReactNode {
+  if (!givenClient && baseUrl === undefined) {
+    throw new Error(
+      "streamkit: <StreamProvider> needs a `client` or a `baseUrl` (where your Stream proxy is mounted).",
+    );
+  }
+  const client = useMemo(
+    () => givenClient ?? createStreamClient({ baseUrl: baseUrl ?? "" }),
+    [givenClient, baseUrl],
+  );
+  const maxBatchSize = batch?.maxBatchSize;
+  const windowMs = batch?.windowMs;
+  const batcher = useMemo(
+    () => createStatusBatcher(client, { maxBatchSize, windowMs }),
+    [client, maxBatchSize, windowMs],
+  );
+  const pollingKey = JSON.stringify(polling ?? {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the policy is compared by value
+  const policy = useMemo<Partial<PollingPolicy>>(() => polling ?? {}, [pollingKey]);
+  const poller = useMemo(
+    () =>
+      createStatusPoller({
+        load: (uid, signal) => batcher.load(uid, { signal }),
+        read: (uid) => queryClient.getQueryData<Video>(streamKeys.video(uid)),
+        write: (uid, video) => queryClient.setQueryData(streamKeys.video(uid), video),
+        policy,
+      }),
+    [batcher, queryClient, policy],
+  );
+  useEffect(() => () => poller.dispose(), [poller]);
+  usePauseWhileHidden(poller);
+
+  const delivery = useMemo<DeliveryConfig | undefined>(() => {
+    if (deliveryOrigin) return { deliveryOrigin };
+    if (customerCode) return { customerCode };
+    return undefined;
+  }, [customerCode, deliveryOrigin]);
+
+  const value = useMemo<StreamContextValue>(
+    () => ({ client, batcher, poller, delivery, sdkUrl, polling: policy }),
+    [client, batcher, poller, delivery, sdkUrl, policy],
+  );
+  return <StreamContext.Provider value={value}>{children}</StreamContext.Provider>;
+}
+
+/** Hidden tabs do not poll; showing or focusing the page polls unfinished videos at once. */
+function usePauseWhileHidden(poller: { pause(): void; resume(): void }): void {
+  useEffect(() => {
+    if (typeof document === "undefined") return;
+    const sync = () => (document.visibilityState === "hidden" ? poller.pause() : poller.resume());
+    const onFocus = () => poller.resume();
+    sync();
+    document.addEventListener("visibilitychange", sync);
+    window.addEventListener("focus", onFocus);
+    return () => {
+      document.removeEventListener("visibilitychange", sync);
+      window.removeEventListener("focus", onFocus);
+    };
+  }, [poller]);
+}

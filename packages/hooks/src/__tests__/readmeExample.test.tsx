@@ -1,0 +1,53 @@
+// The README's usage example, verbatim apart from the imports, so the docs cannot rot.
+import { fireEvent, render, screen } from "@testing-library/react";
+import { setupServer } from "msw/node";
+import { useState } from "react";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { StreamProvider, useUploadFromUrl, useVideoStatus } from "../index";
+import { BASE, StreamModel } from "./streamModel";
+
+function CopyAndWatch() {
+  const [uid, setUid] = useState<string>();
+  const upload = useUploadFromUrl({ onSuccess: (video) => setUid(video.uid) });
+  const { phase, progress, error } = useVideoStatus(uid, {
+    onReady: (video) => console.log("ready to play", video.uid),
+  });
+
+  return (
+    <div>
+      <button type="button" onClick={() => upload.mutate({ input: "https://example.com/cat.mp4" })}>
+        Copy the cat
+      </button>
+      {uid && (
+        <p>
+          {phase} {Math.round(progress * 100)}%
+        </p>
+      )}
+      {(upload.error ?? error) && <p role="alert">{(upload.error ?? error)?.message}</p>}
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <StreamProvider baseUrl="/api/stream" deliveryOrigin="http://127.0.0.1:8787">
+      <CopyAndWatch />
+    </StreamProvider>
+  );
+}
+
+const model = new StreamModel();
+const server = setupServer(...model.handlers());
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => server.close());
+
+it("works as the README shows", async () => {
+  render(
+    <StreamProvider baseUrl={BASE}>
+      <CopyAndWatch />
+    </StreamProvider>,
+  );
+  fireEvent.click(screen.getByRole("button", { name: "Copy the cat" }));
+  expect(await screen.findByText("downloading 0%")).toBeInTheDocument();
+  expect(App).toBeTypeOf("function");
+});

@@ -1,0 +1,37 @@
+import type {
+  DeliveryConfig,
+  PollingPolicy,
+  StatusBatcher,
+  StatusPoller,
+  StreamClient,
+} from "@streamkit/core";
+import { createContext, useContext } from "react";
+
+export interface StreamContextValue {
+  client: StreamClient;
+  batcher: StatusBatcher;
+  poller: StatusPoller;
+  /** Where players and thumbnails load from; undefined when the app gave neither option. */
+  delivery: DeliveryConfig | undefined;
+  /** The player SDK script URL, when the app overrides Cloudflare's. */
+  sdkUrl: string | undefined;
+  polling: Partial<PollingPolicy>;
+}
+
+export const StreamContext = createContext<StreamContextValue | null>(null);
+
+/** Everything `StreamProvider` set up; throws a clear error outside one. */
+export function useStreamContext(): StreamContextValue {
+  const value = useContext(StreamContext);
+  if (!value) {
+    throw new Error(
+      "streamkit: this hook needs a <StreamProvider> above it (from @streamkit/hooks).",
+    );
+  }
+  return value;
+}
+
+/** The typed client of the app's Stream proxy. */
+export function useStreamClient(): StreamClient {
+  return useStreamContext().client;
+}

@@ -1,0 +1,22 @@
+"use client";
+
+export { type StreamContextValue, useStreamClient, useStreamContext } from "./context";
+export { streamKeys, type VideoListFilters } from "./keys";
+export {
+  DEFAULT_PAGE_SIZE,
+  type VideoCursor,
+  videoQueryOptions,
+  videosQueryOptions,
+} from "./queryOptions";
+export { retryDelay, shouldRetry } from "./retry";
+export { StreamProvider, type StreamProviderProps } from "./StreamProvider";
+export { useDeleteVideo } from "./useDeleteVideo";
+export { type UpdateVideoVariables, useUpdateVideo } from "./useUpdateVideo";
+export { type UseUploadFromUrlOptions, useUploadFromUrl } from "./useUploadFromUrl";
+export { type UseVideoOptions, useVideo } from "./useVideo";
+export {
+  type UseVideoStatusOptions,
+  useVideoStatus,
+  type VideoStatusResult,
+} from "./useVideoStatus";
+export { type UseVideosOptions, useVideos } from "./useVideos";

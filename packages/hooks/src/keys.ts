@@ -1,0 +1,18 @@
+import type { ListVideosParams } from "@streamkit/core";
+
+/**
+ * Query keys of every cache entry streamkit writes, so app code can prefetch, read and
+ * invalidate them: `queryClient.invalidateQueries({ queryKey: streamKeys.lists() })`.
+ */
+export const streamKeys = {
+  all: ["streamkit"] as const,
+  videos: () => [...streamKeys.all, "videos"] as const,
+  /** Every list and page of lists, whatever the filters. */
+  lists: () => [...streamKeys.videos(), "list"] as const,
+  list: (params: VideoListFilters = {}) => [...streamKeys.lists(), params] as const,
+  /** One video, shared by `useVideo` and `useVideoStatus`. */
+  video: (uid: string) => [...streamKeys.videos(), "detail", uid] as const,
+};
+
+/** List filters without the cursor, which `useVideos` manages itself. */
+export type VideoListFilters = Omit<ListVideosParams, "before" | "after" | "start" | "end">;

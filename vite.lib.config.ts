@@ -1,0 +1,36 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig, type UserConfig } from "vite";
+
+/** Peers and sibling packages stay external: apps dedupe them, and each package is measured alone. */
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^@tanstack\//,
+  /^@streamkit\//,
+  /^node:/,
+  /^hono($|\/)/,
+  /^@hono\//,
+  /^@tus\//,
+  /^tus-js-client$/,
+];
+
+export interface LibraryOptions {
+  /** Entry points, keyed by output file name (without extension). */
+  entry: Record<string, string>;
+  /** React packages get the JSX transform; their entry's own `"use client"` directive is kept. */
+  react?: boolean;
+}
+
+export function libraryConfig({ entry, react: isReact = false }: LibraryOptions): UserConfig {
+  return defineConfig({
+    plugins: isReact ? [react()] : [],
+    build: {
+      lib: { entry, formats: ["es"] },
+      sourcemap: true,
+      minify: false,
+      emptyOutDir: false,
+      target: "es2022",
+      rollupOptions: { external },
+    },
+  });
+}
