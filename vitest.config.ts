@@ -28,6 +28,16 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          name: "bench",
+          environment: "jsdom",
+          include: ["bench/**/*.test.{ts,tsx}"],
+          setupFiles: ["./vitest.setup.ts"],
+          testTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
         resolve: { conditions: ["source", ...defaultServerConditions] },
         test: {
           name: "node",

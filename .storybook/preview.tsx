@@ -1,3 +1,4 @@
+import "../packages/ui/src/styles.css";
 import type { Preview } from "@storybook/react-vite";
 import type { SetupWorker } from "msw/browser";
 import { type MockBackendOptions, mockBackend } from "./mocks/backend";

@@ -1,3 +1,3 @@
 import { libraryConfig } from "../../vite.lib.config";
 
-export default libraryConfig({ entry: { index: "src/index.ts" } });
+export default libraryConfig({ entry: { index: "src/index.ts", webhooks: "src/webhooks.ts" } });

@@ -13,3 +13,10 @@ export const DEFAULT_SDK_URL = "https://embed.cloudflarestream.com/embed/sdk.lat
 
 /** The REST API root; the proxy appends `/accounts/{account_id}/stream`. */
 export const DEFAULT_API_ORIGIN = "https://api.cloudflare.com/client/v4";
+
+/**
+ * Delivery without a customer code: the account-agnostic hosts that `@cloudflare/stream-react`
+ * falls back on. The iframe there has no `/iframe` suffix (`https://iframe.videodelivery.net/<id>`).
+ */
+export const LEGACY_DELIVERY_ORIGIN = "https://videodelivery.net";
+export const LEGACY_IFRAME_ORIGIN = "https://iframe.videodelivery.net";

@@ -6,7 +6,13 @@ export {
   type StreamClient,
   type StreamClientOptions,
 } from "./client";
-export { customerOrigin, DEFAULT_API_ORIGIN, DEFAULT_SDK_URL } from "./defaults";
+export {
+  customerOrigin,
+  DEFAULT_API_ORIGIN,
+  DEFAULT_SDK_URL,
+  LEGACY_DELIVERY_ORIGIN,
+  LEGACY_IFRAME_ORIGIN,
+} from "./defaults";
 export { type ParsedEnvelope, parseRetryAfter, readEnvelope, toCount } from "./envelope";
 export {
   isAbortError,
@@ -82,18 +88,10 @@ export {
   type IframeParams,
   iframeParams,
   iframeUrl,
+  legacyIframeUrl,
   type ThumbnailFit,
   type ThumbnailParams,
   thumbnailUrl,
   watchUrl,
 } from "./urls";
 export { assertHttpUrl, assertUid, isUid } from "./validate";
-export {
-  constantTimeEqual,
-  parseWebhookSignature,
-  signWebhook,
-  type VerifyWebhookOptions,
-  verifyWebhook,
-  type WebhookSignature,
-  type WebhookVerdict,
-} from "./webhook";

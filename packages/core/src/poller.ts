@@ -4,7 +4,7 @@ import { isTerminal, videoPhase } from "./status";
 import type { Video } from "./types";
 
 export interface StatusPollerOptions {
-  /** Fetches one video; give it the status batcher so concurrent polls share a request. */
+  /** Fetches one video; give it the status batcher so polls due together share a request. */
   load(uid: string, signal: AbortSignal): Promise<Video>;
   /** The freshest copy known elsewhere (a cache); polling starts from it. */
   read?(uid: string): Video | undefined;
@@ -12,6 +12,12 @@ export interface StatusPollerOptions {
   write?(uid: string, video: Video): void;
   policy?: Partial<PollingPolicy>;
   random?: () => number;
+  /**
+   * A healthy video due within this many ms of another poll is polled with it, so that jittered
+   * loops do not drift apart and defeat batching. Videos backing off after a failure are never
+   * polled early. Defaults to 2000.
+   */
+  coalesceMs?: number;
 }
 
 /** Polling state of one uid; the same object until something in it changes. */
@@ -34,7 +40,7 @@ export interface StatusPoller {
   notify(uid: string): void;
   /** Poll now, whatever the plan. */
   refresh(uid: string): void;
-  /** Stops timers (page hidden); requests in flight finish. */
+  /** Stops the clock (page hidden); requests in flight finish. */
   pause(): void;
   /** Polls every unfinished uid now and resumes the plan (page shown again). */
   resume(): void;
@@ -43,9 +49,11 @@ export interface StatusPoller {
 }
 
 interface Entry {
+  uid: string;
   listeners: Set<() => void>;
   state: PollerState;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the next poll is due (ms since epoch), or undefined when none is planned. */
+  dueAt: number | undefined;
   inflight: AbortController | undefined;
 }
 
@@ -57,11 +65,14 @@ const IDLE: PollerState = Object.freeze({
 });
 
 /**
- * One poll loop per uid, however many watchers: N components watching one video cost one request
- * per interval, and with a batching `load` M videos cost one request per interval too.
+ * One poll loop per uid, however many watchers, all driven by one timer: N components watching
+ * one video cost one request per interval, and with a batching `load`, videos due around the same
+ * time cost one request together.
  */
 export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
   const entries = new Map<string, Entry>();
+  const coalesceMs = options.coalesceMs ?? 2_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let paused = false;
   let disposed = false;
 
@@ -75,12 +86,49 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
     for (const listener of [...entry.listeners]) listener();
   }
 
-  function plan(uid: string, entry: Entry, immediate: boolean): void {
-    clearTimeout(entry.timer);
-    entry.timer = undefined;
-    const video = options.read?.(uid);
+  /** Arms the one timer for the earliest due poll. */
+  function arm(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    if (paused || disposed) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const entry of entries.values()) {
+      if (entry.dueAt !== undefined && !entry.inflight) earliest = Math.min(earliest, entry.dueAt);
+    }
+    if (earliest === Number.POSITIVE_INFINITY) return;
+    timer = setTimeout(tick, Math.max(0, earliest - Date.now()));
+  }
+
+  function tick(): void {
+    timer = undefined;
+    const now = Date.now();
+    const due = [...entries.values()].filter(
+      (e) => e.dueAt !== undefined && !e.inflight && e.dueAt <= now,
+    );
+    if (due.length > 0) {
+      // Healthy loops due soon ride along, so the batcher sends them in the same request.
+      for (const entry of entries.values()) {
+        if (
+          entry.dueAt !== undefined &&
+          !entry.inflight &&
+          entry.dueAt > now &&
+          entry.state.failures === 0 &&
+          entry.dueAt - now <= coalesceMs
+        ) {
+          due.push(entry);
+        }
+      }
+      for (const entry of due) void poll(entry);
+    }
+    arm();
+  }
+
+  function plan(entry: Entry, immediate: boolean): void {
+    entry.dueAt = undefined;
+    const video = options.read?.(entry.uid);
     if (video && isTerminal(video) && entry.state.failures === 0) {
       setState(entry, { active: false });
+      arm();
       return;
     }
     const delay = immediate
@@ -96,32 +144,32 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
         );
     if (delay === false) {
       setState(entry, { active: false });
+      arm();
       return;
     }
+    entry.dueAt = Date.now() + delay;
     setState(entry, { active: true });
-    if (paused) return;
-    entry.timer = setTimeout(() => poll(uid, entry), delay);
+    arm();
   }
 
-  async function poll(uid: string, entry: Entry): Promise<void> {
-    clearTimeout(entry.timer);
-    entry.timer = undefined;
+  async function poll(entry: Entry): Promise<void> {
     if (entry.inflight || disposed) return;
+    entry.dueAt = undefined;
     const controller = new AbortController();
     entry.inflight = controller;
     setState(entry, { fetching: true });
     try {
-      const video = await options.load(uid, controller.signal);
+      const video = await options.load(entry.uid, controller.signal);
       if (controller.signal.aborted) return;
       entry.inflight = undefined;
-      options.write?.(uid, video);
+      options.write?.(entry.uid, video);
       setState(entry, { fetching: false, error: undefined, failures: 0 });
     } catch (error) {
       if (controller.signal.aborted || isAbortError(error)) return;
       entry.inflight = undefined;
       setState(entry, { fetching: false, error, failures: entry.state.failures + 1 });
     }
-    if (entries.get(uid) === entry) plan(uid, entry, false);
+    if (entries.get(entry.uid) === entry) plan(entry, false);
   }
 
   return {
@@ -129,19 +177,19 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
       if (disposed) return () => {};
       let entry = entries.get(uid);
       if (!entry) {
-        entry = { listeners: new Set(), state: IDLE, timer: undefined, inflight: undefined };
+        entry = { uid, listeners: new Set(), state: IDLE, dueAt: undefined, inflight: undefined };
         entries.set(uid, entry);
         // Without any copy, ask now; with one, its age is unknown but recent enough to wait a beat.
-        plan(uid, entry, options.read?.(uid) === undefined);
+        plan(entry, options.read?.(uid) === undefined);
       }
       const current = entry;
       current.listeners.add(listener);
       return () => {
         current.listeners.delete(listener);
         if (current.listeners.size > 0 || entries.get(uid) !== current) return;
-        clearTimeout(current.timer);
         current.inflight?.abort();
         entries.delete(uid);
+        arm();
       };
     },
     getState(uid) {
@@ -149,30 +197,31 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
     },
     notify(uid) {
       const entry = entries.get(uid);
-      if (entry && !entry.inflight) plan(uid, entry, false);
+      if (entry && !entry.inflight) plan(entry, false);
     },
     refresh(uid) {
       const entry = entries.get(uid);
-      if (entry) void poll(uid, entry);
+      if (entry) {
+        void poll(entry);
+        arm();
+      }
     },
     pause() {
       paused = true;
-      for (const entry of entries.values()) {
-        clearTimeout(entry.timer);
-        entry.timer = undefined;
-      }
+      arm();
     },
     resume() {
       if (!paused) return;
       paused = false;
-      for (const [uid, entry] of entries) {
-        if (entry.state.active && !entry.inflight) void poll(uid, entry);
-      }
+      const now = Date.now();
+      for (const entry of entries.values())
+        if (entry.dueAt !== undefined) entry.dueAt = Math.min(entry.dueAt, now);
+      arm();
     },
     dispose() {
       disposed = true;
+      clearTimeout(timer);
       for (const entry of entries.values()) {
-        clearTimeout(entry.timer);
         entry.inflight?.abort();
         entry.listeners.clear();
       }

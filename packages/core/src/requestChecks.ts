@@ -29,125 +29,113 @@ export const MAX_LIST_LIMIT = 1000;
 /** `maxDurationSeconds` bounds of the current API. */
 export const MAX_DURATION_SECONDS = 36_000;
 
-interface CommonVideoFields {
-  allowedOrigins?: unknown;
-  creator?: unknown;
-  meta?: unknown;
-  requireSignedURLs?: unknown;
-  scheduledDeletion?: unknown;
-  thumbnailTimestampPct?: unknown;
-  maxDurationSeconds?: unknown;
-}
+/** Checks one field and returns its query-string form. */
+type Rule = (value: unknown, field: string) => string;
 
-function checkCommon(body: CommonVideoFields): void {
-  if (body.allowedOrigins !== undefined) {
-    if (
-      !Array.isArray(body.allowedOrigins) ||
-      body.allowedOrigins.some((o) => typeof o !== "string" || o === "")
-    ) {
-      throw new StreamValidationError("allowedOrigins", "expected an array of host names");
-    }
-  }
-  if (body.creator !== undefined && body.creator !== null)
-    assertStringMax(body.creator, "creator", 64);
-  if (
-    body.meta !== undefined &&
-    (typeof body.meta !== "object" || body.meta === null || Array.isArray(body.meta))
-  ) {
-    throw new StreamValidationError("meta", "expected an object of key/values");
-  }
-  if (body.requireSignedURLs !== undefined && typeof body.requireSignedURLs !== "boolean") {
-    throw new StreamValidationError("requireSignedURLs", "expected true or false");
-  }
-  if (body.scheduledDeletion !== undefined && body.scheduledDeletion !== null) {
-    assertDateTime(body.scheduledDeletion, "scheduledDeletion");
-  }
-  if (body.thumbnailTimestampPct !== undefined) {
-    assertNumberInRange(body.thumbnailTimestampPct, "thumbnailTimestampPct", 0, 1);
-  }
-  if (body.maxDurationSeconds !== undefined && body.maxDurationSeconds !== null) {
-    assertNumberInRange(body.maxDurationSeconds, "maxDurationSeconds", 1, MAX_DURATION_SECONDS, {
-      integer: true,
-    });
-  }
-}
+const fail = (field: string, message: string): never => {
+  throw new StreamValidationError(field, message);
+};
+const text =
+  (max: number): Rule =>
+  (v, f) =>
+    assertStringMax(v, f, max);
+const number =
+  (min: number, max: number, integer = false): Rule =>
+  (v, f) =>
+    String(assertNumberInRange(v, f, min, max, { integer }));
+const date: Rule = (v, f) => assertDateTime(v, f);
+const flag: Rule = (v, f) =>
+  typeof v === "boolean" ? String(v) : fail(f, "expected true or false");
+const oneOf =
+  (values: readonly string[]): Rule =>
+  (v, f) =>
+    values.includes(v as string) ? (v as string) : fail(f, `expected one of ${values.join(", ")}`);
+/** A list as an array or a comma-separated string, each item checked, sent comma-separated. */
+const list =
+  (item: Rule, max: number): Rule =>
+  (v, f) => {
+    const items =
+      typeof v === "string" ? v.split(",") : Array.isArray(v) ? v : fail(f, "expected a list");
+    if (items.length === 0 || items.length > max) fail(f, `expected 1..${max} items`);
+    return items.map((i: unknown) => item(i, f)).join(",");
+  };
+const uid: Rule = (v, f) => assertUid(v, f);
+const object: Rule = (v, f) =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? "" : fail(f, "expected an object");
+const origins: Rule = (v, f) =>
+  Array.isArray(v) && v.every((o) => typeof o === "string" && o !== "")
+    ? ""
+    : fail(f, "expected an array of host names");
+
+/** Fields shared by copy, direct upload and update bodies; `null` clears where the API allows it. */
+const VIDEO_FIELDS: Record<string, Rule> = {
+  allowedOrigins: origins,
+  creator: text(64),
+  meta: object,
+  requireSignedURLs: flag,
+  scheduledDeletion: date,
+  thumbnailTimestampPct: number(0, 1),
+  maxDurationSeconds: number(1, MAX_DURATION_SECONDS, true),
+};
+const NULLABLE = new Set(["creator", "scheduledDeletion", "maxDurationSeconds"]);
+
+const LIST_FIELDS: Record<keyof ListVideosParams, Rule> = {
+  status: oneOf(VIDEO_STATES),
+  creator: text(64),
+  type: oneOf(["vod", "live"]),
+  asc: flag,
+  search: text(1024),
+  video_name: text(1024),
+  after: date,
+  before: date,
+  start: date,
+  end: date,
+  include_counts: flag,
+  limit: number(1, MAX_LIST_LIMIT, true),
+  id: list(uid, MAX_LIST_LIMIT),
+  name: list(text(1024), MAX_LIST_LIMIT),
+  live_input_id: uid,
+};
 
 export function checkBody(body: unknown, what: string): asserts body is Record<string, unknown> {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new StreamValidationError(what, "expected an object");
+  object(body, what);
+}
+
+function checkFields(body: Record<string, unknown>, rules: Record<string, Rule>): void {
+  for (const [field, rule] of Object.entries(rules)) {
+    const value = body[field];
+    if (value === undefined || (value === null && NULLABLE.has(field))) continue;
+    rule(value, field);
   }
 }
 
 export function checkCopyRequest(body: CopyVideoRequest): void {
   checkBody(body, "body");
-  const source = body.input ?? body.url;
-  if (source === undefined) throw new StreamValidationError("input", "a video URL is required");
-  assertHttpUrl(source, body.input === undefined ? "url" : "input");
-  if (body.name !== undefined) assertStringMax(body.name, "name", 1024);
-  checkCommon(body);
+  const field = body.input === undefined ? "url" : "input";
+  if (body[field] === undefined) fail("input", "a video URL is required");
+  assertHttpUrl(body[field], field);
+  checkFields(body, { ...VIDEO_FIELDS, name: text(1024) });
 }
 
 export function checkDirectUploadRequest(body: DirectUploadRequest): void {
   checkBody(body, "body");
-  if (body.maxDurationSeconds === undefined) {
-    throw new StreamValidationError("maxDurationSeconds", "required for direct uploads (1..36000)");
-  }
-  checkCommon(body);
-  if (body.expiry !== undefined) assertDateTime(body.expiry, "expiry");
+  if (body.maxDurationSeconds === undefined)
+    fail("maxDurationSeconds", "required for direct uploads (1..36000)");
+  checkFields(body, { ...VIDEO_FIELDS, expiry: date });
 }
 
 export function checkUpdateRequest(body: UpdateVideoRequest): void {
   checkBody(body, "body");
-  checkCommon(body);
-  if (body.uid !== undefined) assertUid(body.uid, "uid");
-  if (body.uploadExpiry !== undefined) assertDateTime(body.uploadExpiry, "uploadExpiry");
+  checkFields(body, { ...VIDEO_FIELDS, uid, uploadExpiry: date });
 }
 
 /** Validates list filters and turns them into the query string the API expects. */
 export function listQuery(params: ListVideosParams): URLSearchParams {
-  if (typeof params !== "object" || params === null)
-    throw new StreamValidationError("params", "expected an object");
+  object(params, "params");
   const query = new URLSearchParams();
-  const set = (key: string, value: string | undefined) => {
-    if (value !== undefined) query.set(key, value);
-  };
-  if (params.status !== undefined && !VIDEO_STATES.includes(params.status)) {
-    throw new StreamValidationError("status", `expected one of ${VIDEO_STATES.join(", ")}`);
+  for (const [field, rule] of Object.entries(LIST_FIELDS)) {
+    const value = params[field as keyof ListVideosParams];
+    if (value !== undefined) query.set(field, rule(value, field));
   }
-  set("status", params.status);
-  if (params.creator !== undefined) set("creator", assertStringMax(params.creator, "creator", 64));
-  if (params.type !== undefined && params.type !== "vod" && params.type !== "live") {
-    throw new StreamValidationError("type", 'expected "vod" or "live"');
-  }
-  set("type", params.type);
-  if (params.asc !== undefined) set("asc", String(Boolean(params.asc)));
-  if (params.search !== undefined) set("search", assertStringMax(params.search, "search", 1024));
-  if (params.video_name !== undefined)
-    set("video_name", assertStringMax(params.video_name, "video_name", 1024));
-  for (const key of ["after", "before", "start", "end"] as const) {
-    const value = params[key];
-    if (value !== undefined) set(key, assertDateTime(value, key));
-  }
-  if (params.include_counts !== undefined)
-    set("include_counts", String(Boolean(params.include_counts)));
-  if (params.limit !== undefined) {
-    set(
-      "limit",
-      String(assertNumberInRange(params.limit, "limit", 1, MAX_LIST_LIMIT, { integer: true })),
-    );
-  }
-  if (params.id !== undefined) {
-    const ids = typeof params.id === "string" ? params.id.split(",") : [...params.id];
-    if (ids.length === 0 || ids.length > MAX_LIST_LIMIT) {
-      throw new StreamValidationError("id", `expected 1..${MAX_LIST_LIMIT} uids`);
-    }
-    set("id", ids.map((id) => assertUid(id, "id")).join(","));
-  }
-  if (params.name !== undefined) {
-    const names = typeof params.name === "string" ? [params.name] : [...params.name];
-    set("name", names.map((n) => assertStringMax(n, "name", 1024)).join(","));
-  }
-  if (params.live_input_id !== undefined)
-    set("live_input_id", assertUid(params.live_input_id, "live_input_id"));
   return query;
 }

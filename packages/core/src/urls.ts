@@ -1,4 +1,4 @@
-import { customerOrigin } from "./defaults";
+import { customerOrigin, LEGACY_IFRAME_ORIGIN } from "./defaults";
 import { StreamValidationError } from "./errors";
 import { assertHttpUrl, assertNumberInRange, isUid } from "./validate";
 
@@ -7,35 +7,39 @@ export type DeliveryConfig =
   | { customerCode: string; deliveryOrigin?: undefined }
   | { deliveryOrigin: string; customerCode?: undefined };
 
-const CUSTOMER_CODE = /^[a-z0-9]{1,64}$/;
 /** A signed token is a JWT: three base64url parts. */
-const TOKEN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const TOKEN = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 const DURATION = /^(?:\d+h)?(?:\d+m)?(?:\d+(?:\.\d+)?s)?$/;
+
+const invalid = (field: string, message: string): never => {
+  throw new StreamValidationError(field, message);
+};
 
 /** The delivery origin, without a trailing slash. */
 export function deliveryOrigin(config: DeliveryConfig): string {
   if (config?.deliveryOrigin !== undefined) {
     return assertHttpUrl(config.deliveryOrigin, "deliveryOrigin").replace(/\/+$/, "");
   }
-  if (typeof config?.customerCode === "string" && CUSTOMER_CODE.test(config.customerCode)) {
-    return customerOrigin(config.customerCode);
-  }
-  throw new StreamValidationError(
-    "customerCode",
-    "give a customerCode (lowercase letters and digits) or a deliveryOrigin",
-  );
+  const code = config?.customerCode;
+  return typeof code === "string" && /^[a-z0-9]{1,64}$/.test(code)
+    ? customerOrigin(code)
+    : invalid("customerCode", "give a customer code (a-z, 0-9) or a deliveryOrigin");
 }
 
 /** A uid, or a signed token that stands in for it in every delivery URL. */
 export function assertDeliveryId(id: unknown, field = "uid"): string {
-  if (isUid(id) || (typeof id === "string" && id.length < 4096 && TOKEN.test(id))) return id;
-  throw new StreamValidationError(field, "expected a 32-hex video uid or a signed token");
+  return isUid(id) || (typeof id === "string" && id.length < 4096 && TOKEN.test(id))
+    ? id
+    : invalid(field, "expected a 32-hex video uid or a signed token");
 }
 
-function build(config: DeliveryConfig, id: string, path: string, query?: URLSearchParams): string {
-  const base = `${deliveryOrigin(config)}/${encodeURIComponent(assertDeliveryId(id))}${path}`;
-  const qs = query?.toString();
-  return qs ? `${base}?${qs}` : base;
+type Params = Record<string, string | undefined>;
+
+function build(origin: string, id: string, path: string, params: Params = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, value);
+  const qs = query.toString();
+  return `${origin}/${encodeURIComponent(assertDeliveryId(id))}${path}${qs ? `?${qs}` : ""}`;
 }
 
 /** Player iframe parameters (§5.1 of the reference), with the API's names. */
@@ -59,38 +63,45 @@ export interface IframeParams {
   adUrl?: string;
 }
 
-export function iframeParams(params: IframeParams = {}): URLSearchParams {
-  const q = new URLSearchParams();
-  if (params.autoplay) q.set("autoplay", "true");
-  if (params.muted) q.set("muted", "true");
-  if (params.loop) q.set("loop", "true");
-  if (params.controls !== undefined) q.set("controls", String(params.controls));
-  if (params.preload !== undefined) {
-    if (![true, false, "auto", "metadata", "none"].includes(params.preload)) {
-      throw new StreamValidationError(
-        "preload",
-        'expected "auto", "metadata", "none" or a boolean',
-      );
-    }
-    q.set("preload", String(params.preload));
-  }
-  if (params.poster !== undefined) q.set("poster", assertHttpUrl(params.poster, "poster"));
-  if (params.startTime !== undefined)
-    q.set("startTime", durationParam(params.startTime, "startTime"));
-  if (params.defaultTextTrack !== undefined) q.set("defaultTextTrack", params.defaultTextTrack);
-  if (params.primaryColor !== undefined) q.set("primaryColor", params.primaryColor);
-  if (params.letterboxColor !== undefined) q.set("letterboxColor", params.letterboxColor);
-  if (params.adUrl !== undefined) q.set("ad-url", assertHttpUrl(params.adUrl, "adUrl"));
-  return q;
+const on = (value: boolean | undefined) => (value ? "true" : undefined);
+const optional = <T>(value: T | undefined, encode: (v: T) => string) =>
+  value === undefined ? undefined : encode(value);
+
+export function iframeParams(p: IframeParams = {}): URLSearchParams {
+  const params: Params = {
+    autoplay: on(p.autoplay),
+    muted: on(p.muted),
+    loop: on(p.loop),
+    controls: optional(p.controls, String),
+    preload: optional(p.preload, (v) =>
+      [true, false, "auto", "metadata", "none"].includes(v)
+        ? String(v)
+        : invalid("preload", "expected auto, metadata, none or a boolean"),
+    ),
+    poster: optional(p.poster, (v) => assertHttpUrl(v, "poster")),
+    startTime: optional(p.startTime, (v) => duration(v, "startTime")),
+    defaultTextTrack: p.defaultTextTrack,
+    primaryColor: p.primaryColor,
+    letterboxColor: p.letterboxColor,
+    "ad-url": optional(p.adUrl, (v) => assertHttpUrl(v, "adUrl")),
+  };
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, value);
+  return query;
 }
 
 /** `https://customer-<code>.cloudflarestream.com/<id>/iframe?…` */
 export function iframeUrl(id: string, config: DeliveryConfig, params?: IframeParams): string {
-  return build(config, id, "/iframe", iframeParams(params));
+  return build(deliveryOrigin(config), id, "/iframe", Object.fromEntries(iframeParams(params)));
+}
+
+/** The legacy player URL, for accounts used without a customer code: `iframe.videodelivery.net/<id>`. */
+export function legacyIframeUrl(id: string, params?: IframeParams): string {
+  return build(LEGACY_IFRAME_ORIGIN, id, "", Object.fromEntries(iframeParams(params)));
 }
 
 export function watchUrl(id: string, config: DeliveryConfig): string {
-  return build(config, id, "/watch");
+  return build(deliveryOrigin(config), id, "/watch");
 }
 
 export type ThumbnailFit = "crop" | "clip" | "scale" | "fill";
@@ -103,23 +114,20 @@ export interface ThumbnailParams {
   fit?: ThumbnailFit;
 }
 
-function thumbnailQuery(params: ThumbnailParams): URLSearchParams {
-  const q = new URLSearchParams();
-  if (params.time !== undefined) q.set("time", durationParam(params.time, "time"));
-  if (params.height !== undefined)
-    q.set(
-      "height",
-      String(assertNumberInRange(params.height, "height", 1, 4096, { integer: true })),
-    );
-  if (params.width !== undefined)
-    q.set("width", String(assertNumberInRange(params.width, "width", 1, 4096, { integer: true })));
-  if (params.fit !== undefined) {
-    if (!["crop", "clip", "scale", "fill"].includes(params.fit)) {
-      throw new StreamValidationError("fit", 'expected "crop", "clip", "scale" or "fill"');
-    }
-    q.set("fit", params.fit);
-  }
-  return q;
+const pixels = (v: number, field: string) =>
+  String(assertNumberInRange(v, field, 1, 4096, { integer: true }));
+
+function thumbnailParams(p: ThumbnailParams): Params {
+  return {
+    time: optional(p.time, (v) => duration(v, "time")),
+    height: optional(p.height, (v) => pixels(v, "height")),
+    width: optional(p.width, (v) => pixels(v, "width")),
+    fit: optional(p.fit, (v) =>
+      ["crop", "clip", "scale", "fill"].includes(v)
+        ? v
+        : invalid("fit", "expected crop, clip, scale or fill"),
+    ),
+  };
 }
 
 export function thumbnailUrl(
@@ -127,7 +135,7 @@ export function thumbnailUrl(
   config: DeliveryConfig,
   params: ThumbnailParams = {},
 ): string {
-  return build(config, id, "/thumbnails/thumbnail.jpg", thumbnailQuery(params));
+  return build(deliveryOrigin(config), id, "/thumbnails/thumbnail.jpg", thumbnailParams(params));
 }
 
 export interface AnimatedThumbnailParams extends ThumbnailParams {
@@ -142,10 +150,11 @@ export function animatedThumbnailUrl(
   config: DeliveryConfig,
   params: AnimatedThumbnailParams = {},
 ): string {
-  const q = thumbnailQuery(params);
-  if (params.duration !== undefined) q.set("duration", durationParam(params.duration, "duration"));
-  if (params.fps !== undefined) q.set("fps", String(assertNumberInRange(params.fps, "fps", 1, 15)));
-  return build(config, id, "/thumbnails/thumbnail.gif", q);
+  return build(deliveryOrigin(config), id, "/thumbnails/thumbnail.gif", {
+    ...thumbnailParams(params),
+    duration: optional(params.duration, (v) => duration(v, "duration")),
+    fps: optional(params.fps, (v) => String(assertNumberInRange(v, "fps", 1, 15))),
+  });
 }
 
 export function hlsUrl(
@@ -153,18 +162,15 @@ export function hlsUrl(
   config: DeliveryConfig,
   params: { clientBandwidthHint?: number } = {},
 ): string {
-  const q = new URLSearchParams();
-  if (params.clientBandwidthHint !== undefined) {
-    q.set(
-      "clientBandwidthHint",
-      String(assertNumberInRange(params.clientBandwidthHint, "clientBandwidthHint", 0.01, 1000)),
-    );
-  }
-  return build(config, id, "/manifest/video.m3u8", q);
+  return build(deliveryOrigin(config), id, "/manifest/video.m3u8", {
+    clientBandwidthHint: optional(params.clientBandwidthHint, (v) =>
+      String(assertNumberInRange(v, "clientBandwidthHint", 0.01, 1000)),
+    ),
+  });
 }
 
 export function dashUrl(id: string, config: DeliveryConfig): string {
-  return build(config, id, "/manifest/video.mpd");
+  return build(deliveryOrigin(config), id, "/manifest/video.mpd");
 }
 
 export interface DownloadParams {
@@ -179,30 +185,20 @@ export function downloadUrl(
   config: DeliveryConfig,
   params: DownloadParams = {},
 ): string {
-  const type = params.type ?? "default";
-  if (type !== "default" && type !== "audio")
-    throw new StreamValidationError("type", 'expected "default" or "audio"');
-  const q = new URLSearchParams();
-  if (params.filename !== undefined) {
-    if (!/^[A-Za-z0-9_-]{1,120}$/.test(params.filename)) {
-      throw new StreamValidationError("filename", "up to 120 letters, digits, _ or -");
-    }
-    q.set("filename", params.filename);
-  }
-  return build(
-    config,
-    id,
-    type === "default" ? "/downloads/default.mp4" : "/downloads/audio.m4a",
-    q,
-  );
+  const file =
+    { default: "default.mp4", audio: "audio.m4a" }[params.type ?? "default"] ??
+    invalid("type", "expected default or audio");
+  return build(deliveryOrigin(config), id, `/downloads/${file}`, {
+    filename: optional(params.filename, (v) =>
+      /^[\w-]{1,120}$/.test(v) ? v : invalid("filename", "up to 120 of A-Z a-z 0-9 _ -"),
+    ),
+  });
 }
 
-function durationParam(value: number | string, field: string): string {
+function duration(value: number | string, field: string): string {
   if (typeof value === "number") return `${assertNumberInRange(value, field, 0, 1e7)}s`;
-  if (typeof value === "string" && value !== "" && /^\d+(\.\d+)?$/.test(value)) return `${value}s`;
-  if (typeof value === "string" && value !== "" && DURATION.test(value)) return value;
-  throw new StreamValidationError(
-    field,
-    `expected seconds or a duration like 1m30s, got ${JSON.stringify(value)}`,
-  );
+  if (typeof value === "string" && /^\d+(\.\d+)?$/.test(value)) return `${value}s`;
+  return typeof value === "string" && value !== "" && DURATION.test(value)
+    ? value
+    : invalid(field, `expected seconds or a duration like 1m30s, got ${JSON.stringify(value)}`);
 }

@@ -74,7 +74,7 @@ function StreamServices({
     [client, maxBatchSize, windowMs],
   );
   const pollingKey = JSON.stringify(polling ?? {});
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the policy is compared by value
+  // The policy is compared by value, so an inline object does not restart polling on each render.
   const policy = useMemo<Partial<PollingPolicy>>(() => polling ?? {}, [pollingKey]);
   const poller = useMemo(
     () =>

@@ -35,3 +35,8 @@ export function useStreamContext(): StreamContextValue {
 export function useStreamClient(): StreamClient {
   return useStreamContext().client;
 }
+
+/** The provider's services, or `null` outside one: for components that also work standalone. */
+export function useOptionalStreamContext(): StreamContextValue | null {
+  return useContext(StreamContext);
+}

@@ -1,6 +1,11 @@
 "use client";
 
-export { type StreamContextValue, useStreamClient, useStreamContext } from "./context";
+export {
+  type StreamContextValue,
+  useOptionalStreamContext,
+  useStreamClient,
+  useStreamContext,
+} from "./context";
 export { streamKeys, type VideoListFilters } from "./keys";
 export {
   DEFAULT_PAGE_SIZE,

@@ -148,4 +148,29 @@ describe("createStatusPoller", () => {
     poller.dispose();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it("keeps jittered loops together so the batcher can share requests", async () => {
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const moments = new Set<number>();
+    const cache = new Map<string, Video>();
+    const poller = createStatusPoller({
+      load: async (uid) => {
+        moments.add(Date.now());
+        return video(uid, "inprogress") as Video;
+      },
+      read: (uid) => cache.get(uid),
+      write: (uid, v) => cache.set(uid, v),
+      random,
+    });
+    const uids = Array.from({ length: 50 }, (_, i) => i.toString(16).padStart(32, "0"));
+    for (const uid of uids) poller.watch(uid, () => {});
+    await vi.advanceTimersByTimeAsync(120_000);
+    // 5 s ± 20 % per loop: without coalescing the 50 loops drift into ~50 moments per interval.
+    expect(moments.size).toBeLessThanOrEqual(Math.ceil(120_000 / 4_000) + 1);
+    poller.dispose();
+  });
 });

@@ -81,13 +81,25 @@ describe("useVideos", () => {
     await waitFor(() => expect(filtered.result.current.videos).toHaveLength(2));
   });
 
-  it("reports a failing backend as a typed error", async () => {
-    model.failures = [{ status: 500 }];
+  it("reports a refusal as a typed error at once, without retrying", async () => {
+    model.failures = [{ status: 403 }];
     const { Wrapper } = wrapper();
     const { result } = renderHook(() => useVideos(), { wrapper: Wrapper });
     await waitFor(() =>
-      expect(result.current.error).toMatchObject({ name: "StreamApiError", status: 500 }),
+      expect(result.current.error).toMatchObject({ name: "StreamApiError", status: 403 }),
     );
+    expect(model.count()).toBe(1);
+  });
+
+  it("retries a failing backend twice, then reports it", async () => {
+    model.failures = [{ status: 503 }, { status: 503 }, { status: 503 }];
+    const { Wrapper } = wrapper();
+    const { result } = renderHook(() => useVideos(), { wrapper: Wrapper });
+    await waitFor(
+      () => expect(result.current.error).toMatchObject({ name: "StreamApiError", status: 503 }),
+      { timeout: 6000 },
+    );
+    expect(model.count()).toBe(3);
   });
 });
 

@@ -1,0 +1,82 @@
+// Bundle weight, min+gzip, measured one way for every entry: esbuild bundles a one-line module
+// that imports the entry, minifies it, and gzip -9 measures the result. Peers (react, react-dom,
+// @tanstack/*) are external; so are sibling @streamkit packages, so each figure is that package's
+// own code. `player.total` adds the core and hooks code StreamPlayer pulls in.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const root = path.resolve(import.meta.dirname, "..");
+const peers = [
+  "react",
+  "react-dom",
+  "react/jsx-runtime",
+  "@tanstack/react-query",
+  "@tanstack/query-core",
+];
+const siblings = ["@streamkit/core", "@streamkit/hooks", "@streamkit/ui"];
+
+/** Bundles `contents`; `own` is the package being measured, the only sibling not left external. */
+async function measure(contents, { own, external, resolveDir = root } = {}) {
+  external ??= [...peers, ...siblings.filter((s) => s !== own)];
+  const result = await build({
+    stdin: { contents, resolveDir, loader: "tsx" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    conditions: ["source"],
+    jsx: "automatic",
+    external,
+    write: false,
+    logLevel: "silent",
+    // The source condition points at TypeScript; esbuild compiles it as vite would.
+    loader: { ".ts": "ts", ".tsx": "tsx" },
+  });
+  const code = result.outputFiles[0].contents;
+  return gzipSync(code, { level: 9 }).length;
+}
+
+export async function bundleSizes() {
+  const cssFiles = ["tokens", "badge", "player", "dashboard"].map((f) =>
+    readFileSync(path.join(root, "packages/ui/src/styles", `${f}.css`), "utf8"),
+  );
+  const css = await build({
+    stdin: { contents: cssFiles.join("\n"), loader: "css" },
+    minify: true,
+    write: false,
+    logLevel: "silent",
+  });
+  const streamReactDir = path.join(root, "packages/ui");
+  return {
+    "bundle.core": await measure(`export * from "@streamkit/core";`, { own: "@streamkit/core" }),
+    "bundle.hooks": await measure(`export * from "@streamkit/hooks";`, { own: "@streamkit/hooks" }),
+    "bundle.ui": await measure(`export * from "@streamkit/ui";`, { own: "@streamkit/ui" }),
+    "bundle.player": await measure(`export { StreamPlayer } from "@streamkit/ui";`, {
+      own: "@streamkit/ui",
+    }),
+    "bundle.playerTotal": await measure(`export { StreamPlayer } from "@streamkit/ui";`, {
+      external: peers,
+    }),
+    "bundle.css": gzipSync(css.outputFiles[0].contents, { level: 9 }).length,
+    "bundle.streamReact": await measure(`export { Stream } from "@cloudflare/stream-react";`, {
+      external: peers,
+      resolveDir: streamReactDir,
+    }),
+  };
+}
+
+/** Budgets in bytes, checked by `pnpm test` (bench/budgets.test.ts). */
+export const BUDGETS = {
+  "bundle.core": 6 * 1024,
+  "bundle.hooks": 4 * 1024,
+  "bundle.player": 3.5 * 1024,
+  "bundle.ui": 16 * 1024,
+  "bundle.css": 4 * 1024,
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(await bundleSizes());
+}

@@ -1,0 +1,13 @@
+/**
+ * Server-side entry, `@streamkit/core/webhooks`: verifying (and, for emulators, signing) Stream
+ * webhooks. Kept out of the main entry because browsers never need it.
+ */
+export {
+  constantTimeEqual,
+  parseWebhookSignature,
+  signWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookSignature,
+  type WebhookVerdict,
+} from "./webhook";

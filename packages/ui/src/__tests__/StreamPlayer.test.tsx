@@ -1,0 +1,287 @@
+import type { StreamProps } from "@cloudflare/stream-react";
+import { StreamProvider } from "@streamkit/hooks";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { setupServer } from "msw/node";
+import { createRef } from "react";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  expectTypeOf,
+  it,
+  vi,
+} from "vitest";
+import type { StreamPlayerHandle } from "../player/types";
+import { usePlayer } from "../player/usePlayer";
+import { StreamPlayer, type StreamPlayerProps } from "../StreamPlayer";
+import { type FakePlayer, installFakeSdk } from "./fakeSdk";
+import { BASE, makeUid, makeVideo, StreamModel } from "./playerModel";
+
+const UID = "5d5bc37ffcf54c9b82e996823bffbb81";
+const ORIGIN = "http://127.0.0.1:8787";
+let players: FakePlayer[];
+
+beforeEach(() => {
+  players = installFakeSdk();
+});
+afterEach(() => {
+  window.Stream = undefined;
+});
+
+const frame = () => document.querySelector("iframe");
+const frameUrl = () => new URL(frame()?.getAttribute("src") ?? "about:blank");
+
+describe("StreamPlayer", () => {
+  it("accepts every prop of stream-react's <Stream>", () => {
+    expectTypeOf<StreamProps>().toExtend<StreamPlayerProps>();
+    const legacy: StreamProps = {
+      src: UID,
+      controls: true,
+      onPlay: () => {},
+      responsive: false,
+      height: "360",
+    };
+    render(<StreamPlayer {...legacy} />);
+    expect(frame()).not.toBeNull();
+  });
+
+  it("paints the poster in a box of the right aspect ratio, then the iframe over it", async () => {
+    const { container } = render(
+      <StreamPlayer
+        src={UID}
+        deliveryOrigin={ORIGIN}
+        video={{ uid: UID, input: { width: 640, height: 480 } }}
+      />,
+    );
+    const box = container.firstElementChild as HTMLElement;
+    expect(box.style.getPropertyValue("--sk-aspect")).toBe(String(640 / 480));
+    expect(container.querySelector("img")?.getAttribute("src")).toBe(
+      `${ORIGIN}/${UID}/thumbnails/thumbnail.jpg`,
+    );
+    expect(frameUrl().pathname).toBe(`/${UID}/iframe`);
+    expect(Object.fromEntries(frameUrl().searchParams)).toEqual({
+      controls: "false",
+      preload: "metadata",
+    });
+    expect(frame()).toHaveAttribute("title", "Video player");
+    expect(frame()).toHaveAttribute("allowfullscreen");
+    await waitFor(() => expect(players).toHaveLength(1));
+  });
+
+  it("falls back on 16/9 and the legacy hosts with no delivery config", () => {
+    const { container } = render(<StreamPlayer src={UID} />);
+    expect((container.firstElementChild as HTMLElement).style.getPropertyValue("--sk-aspect")).toBe(
+      String(16 / 9),
+    );
+    expect(frame()?.getAttribute("src")).toBe(
+      `https://iframe.videodelivery.net/${UID}?controls=false&preload=metadata`,
+    );
+  });
+
+  it("uses a signed token in place of the uid everywhere", () => {
+    const token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+    const { container } = render(<StreamPlayer src={UID} token={token} customerCode="abc123" />);
+    expect(frame()?.getAttribute("src")).toContain(
+      `https://customer-abc123.cloudflarestream.com/${token}/iframe`,
+    );
+    expect(container.querySelector("img")?.getAttribute("src")).toContain(`/${token}/thumbnails/`);
+  });
+
+  it("sets live properties on the player without reloading the iframe", async () => {
+    const { rerender } = render(<StreamPlayer src={UID} deliveryOrigin={ORIGIN} />);
+    await waitFor(() => expect(players).toHaveLength(1));
+    const before = frame();
+    rerender(
+      <StreamPlayer
+        src={UID}
+        deliveryOrigin={ORIGIN}
+        muted
+        volume={0.3}
+        loop
+        controls
+        primaryColor="#f00"
+        currentTime={12}
+      />,
+    );
+    const player = players[0]!;
+    await waitFor(() => expect(player.muted).toBe(true));
+    expect(player).toMatchObject({
+      volume: 0.3,
+      loop: true,
+      controls: true,
+      primaryColor: "#f00",
+      currentTime: 12,
+    });
+    expect(frame()).toBe(before);
+  });
+
+  it("reloads for what only the URL carries: src, token, defaultTextTrack, startTime", async () => {
+    const other = makeUid();
+    const { rerender } = render(<StreamPlayer src={UID} deliveryOrigin={ORIGIN} muted />);
+    rerender(<StreamPlayer src={UID} deliveryOrigin={ORIGIN} muted defaultTextTrack="de" />);
+    expect(frameUrl().searchParams.get("defaultTextTrack")).toBe("de");
+    expect(frameUrl().searchParams.get("muted")).toBe("true");
+    rerender(<StreamPlayer src={other} deliveryOrigin={ORIGIN} startTime="1m2s" />);
+    expect(frameUrl().pathname).toBe(`/${other}/iframe`);
+    expect(frameUrl().searchParams.get("startTime")).toBe("1m2s");
+    await waitFor(() => expect(players.at(-1)?.iframe).toBe(frame()));
+  });
+
+  it("calls event props, always the latest one", async () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    const { rerender } = render(<StreamPlayer src={UID} onPlay={first} />);
+    await waitFor(() => expect(players).toHaveLength(1));
+    act(() => void players[0]!.dispatchEvent(new Event("play")));
+    rerender(<StreamPlayer src={UID} onPlay={second} />);
+    act(() => void players[0]!.dispatchEvent(new Event("play")));
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives a ref handle, a streamRef and onReady", async () => {
+    const ref = createRef<StreamPlayerHandle>();
+    const streamRef = { current: undefined as FakePlayer | undefined };
+    const onReady = vi.fn();
+    render(<StreamPlayer ref={ref} src={UID} streamRef={streamRef} onReady={onReady} />);
+    const playing = ref.current!.play();
+    await waitFor(() => expect(onReady).toHaveBeenCalledWith(ref.current));
+    await playing;
+    expect(players[0]!.play).toHaveBeenCalled();
+    expect(streamRef.current).toBe(players[0]);
+    ref.current!.currentTime = 5;
+    expect(players[0]!.currentTime).toBe(5);
+    expect(ref.current!.paused).toBe(false);
+  });
+
+  it("tracks playback state with usePlayer", async () => {
+    function Custom() {
+      const player = usePlayer();
+      return (
+        <>
+          <StreamPlayer ref={player.ref} src={UID} />
+          <output>{player.state.paused ? "paused" : `at ${player.state.currentTime}`}</output>
+        </>
+      );
+    }
+    render(<Custom />);
+    await waitFor(() => expect(players).toHaveLength(1));
+    act(() => {
+      players[0]!.currentTime = 3;
+      void players[0]!.play();
+    });
+    expect(await screen.findByText("at 3")).toBeInTheDocument();
+  });
+
+  it("waits for a click with loading='click', then plays and moves focus to the player", async () => {
+    render(<StreamPlayer src={UID} loading="click" video={{ uid: UID, meta: { name: "Cats" } }} />);
+    expect(frame()).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Play Cats" }));
+    expect(frameUrl().searchParams.get("autoplay")).toBe("true");
+    fireEvent.load(frame()!);
+    await waitFor(() => expect(document.activeElement).toBe(frame()));
+  });
+
+  it("creates the iframe near the viewport with loading='lazy'", async () => {
+    let callback: IntersectionObserverCallback = () => {};
+    const disconnect = vi.fn();
+    vi.stubGlobal(
+      "IntersectionObserver",
+      class {
+        constructor(cb: IntersectionObserverCallback) {
+          callback = cb;
+        }
+        observe() {}
+        disconnect = disconnect;
+      },
+    );
+    const { unmount } = render(<StreamPlayer src={UID} loading="lazy" />);
+    expect(frame()).toBeNull();
+    act(() =>
+      callback([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver),
+    );
+    expect(frame()).not.toBeNull();
+    unmount();
+    expect(disconnect).toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it("refuses a bad src with a clear message and no iframe", () => {
+    render(<StreamPlayer src="../../etc/passwd" />);
+    expect(frame()).toBeNull();
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      /src: expected a 32-hex video uid or a signed token/,
+    );
+  });
+
+  it("unbinds its listeners on unmount", async () => {
+    const { unmount } = render(<StreamPlayer src={UID} onTimeUpdate={() => {}} />);
+    await waitFor(() => expect(players).toHaveLength(1));
+    const remove = vi.spyOn(players[0]!, "removeEventListener");
+    unmount();
+    expect(remove).toHaveBeenCalledWith("timeupdate", expect.any(Function));
+  });
+});
+
+describe("StreamPlayer inside a StreamProvider", () => {
+  const model = new StreamModel();
+  const server = setupServer(...model.handlers());
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => server.close());
+
+  function withProvider(ui: React.ReactNode) {
+    return (
+      <StreamProvider
+        baseUrl={BASE}
+        deliveryOrigin={ORIGIN}
+        polling={{ waitingMs: 50, processingMs: 50, jitter: 0 }}
+      >
+        {ui}
+      </StreamProvider>
+    );
+  }
+
+  it("shows progress over the poster while processing, then plays when ready", async () => {
+    const uid = makeUid();
+    model.add(makeVideo(uid, "inprogress", "40.000000"));
+    render(withProvider(<StreamPlayer src={uid} />));
+    expect(await screen.findByText("Video status: Processing, 40%")).toBeInTheDocument();
+    expect(frame()).toBeNull();
+    model.set(uid, makeVideo(uid, "ready", "100.000000"));
+    await waitFor(() => expect(frame()).not.toBeNull());
+    await waitFor(() => expect(players[0]?.play).toHaveBeenCalled());
+  });
+
+  it("falls back on muted playback when autoplay with sound is refused", async () => {
+    const uid = makeUid();
+    model.add(makeVideo(uid, "queued", "0"));
+    const sdk = window.Stream!;
+    window.Stream = (iframe) => Object.assign(sdk(iframe), { refuseUnmuted: true });
+    render(withProvider(<StreamPlayer src={uid} />));
+    await screen.findByText(/Queued/, { selector: ".sk-visually-hidden" });
+    model.set(uid, makeVideo(uid, "ready"));
+    await waitFor(() => expect(players[0]?.play).toHaveBeenCalledTimes(2));
+    expect(players[0]?.muted).toBe(true);
+  });
+
+  it("shows why a failed video cannot play", async () => {
+    const uid = makeUid();
+    model.add(makeVideo(uid, "error"));
+    render(withProvider(<StreamPlayer src={uid} />));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "This video cannot play: The file is not a video",
+    );
+    expect(frame()).toBeNull();
+  });
+
+  it("plays a ready video at once, with no status overlay", async () => {
+    const uid = makeUid();
+    const video = makeVideo(uid, "ready");
+    render(withProvider(<StreamPlayer src={uid} video={video} />));
+    expect(frame()).not.toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+/** `preload` of the player: a hint, as for `<video>`. */
+export type Preload = "auto" | "metadata" | "none" | boolean;
+
+/**
+ * The player object that the Stream SDK (`window.Stream(iframe)`) returns: properties mirror
+ * HTMLMediaElement, methods and events go to the iframe over postMessage.
+ */
+export interface StreamPlayerApi {
+  addEventListener: (event: string, handler: EventListener) => void;
+  removeEventListener: (event: string, handler: EventListener) => void;
+  play: () => Promise<void>;
+  pause: () => void;
+  adUrl?: string;
+  autoplay: boolean;
+  buffered: TimeRanges;
+  controls: boolean;
+  currentTime: number;
+  duration: number;
+  ended: boolean;
+  letterboxColor?: string;
+  loop: boolean;
+  muted: boolean;
+  paused: boolean;
+  playbackRate: number;
+  played: TimeRanges;
+  poster?: string;
+  preload: Preload;
+  primaryColor?: string;
+  src: string;
+  videoHeight: number;
+  videoWidth: number;
+  volume: number;
+}
+
+export type StreamSdk = (iframe: HTMLIFrameElement) => StreamPlayerApi;
+
+/** Event props, with the names `@cloudflare/stream-react` uses, and the SDK event each one hears. */
+export const PLAYER_EVENTS = {
+  onAbort: "abort",
+  onCanPlay: "canplay",
+  onCanPlayThrough: "canplaythrough",
+  onDurationChange: "durationchange",
+  onEnded: "ended",
+  onError: "error",
+  onLoadedData: "loadeddata",
+  onLoadedMetaData: "loadedmetadata",
+  onLoadStart: "loadstart",
+  onPause: "pause",
+  onPlay: "play",
+  onPlaying: "playing",
+  onProgress: "progress",
+  onRateChange: "ratechange",
+  onResize: "resize",
+  onSeeked: "seeked",
+  onSeeking: "seeking",
+  onStalled: "stalled",
+  onSuspend: "suspend",
+  onTimeUpdate: "timeupdate",
+  onVolumeChange: "volumechange",
+  onWaiting: "waiting",
+  onStreamAdStart: "stream-adstart",
+  onStreamAdEnd: "stream-adend",
+  onStreamAdTimeout: "stream-adtimeout",
+} as const;
+
+export type PlayerEventProp = keyof typeof PLAYER_EVENTS;
+export type PlayerEventProps = { [K in PlayerEventProp]?: EventListener };
+
+/** What a `ref` on `StreamPlayer` gets: usable before the SDK has loaded (calls wait or no-op). */
+export interface StreamPlayerHandle {
+  /** Starts playback once the player is ready; rejects as the SDK does (autoplay policy, say). */
+  play(): Promise<void>;
+  pause(): void;
+  currentTime: number;
+  muted: boolean;
+  volume: number;
+  playbackRate: number;
+  loop: boolean;
+  readonly paused: boolean;
+  readonly ended: boolean;
+  readonly duration: number;
+  /** The SDK player object, once it exists. */
+  readonly api: StreamPlayerApi | undefined;
+  readonly iframe: HTMLIFrameElement | null;
+  addEventListener(event: string, handler: EventListener): void;
+  removeEventListener(event: string, handler: EventListener): void;
+}
