@@ -28,7 +28,8 @@ export function libraryConfig({ entry, react: isReact = false }: LibraryOptions)
       lib: { entry, formats: ["es"] },
       sourcemap: true,
       minify: false,
-      emptyOutDir: false,
+      // vite runs before `tsc -b`, so emptying here only clears stale chunks, never fresh d.ts.
+      emptyOutDir: true,
       target: "es2022",
       rollupOptions: { external },
     },

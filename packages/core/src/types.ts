@@ -2,8 +2,23 @@ import type { components } from "./generated/stream-api";
 
 type Schemas = components["schemas"];
 
+type VideoSchema = Schemas["stream_videos"];
+/** Fields the API sends as `null` when unset, although the schema does not say so. */
+type NullWhenUnset =
+  | "creator"
+  | "scheduledDeletion"
+  | "uploadExpiry"
+  | "readyToStreamAt"
+  | "maxDurationSeconds"
+  | "maxSizeBytes"
+  | "watermark"
+  | "liveInput"
+  | "clippedFrom";
+
 /** A Stream video, exactly as the API returns it (Cloudflare's field names). */
-export type Video = Omit<Schemas["stream_videos"], "status" | "meta"> & {
+export type Video = Omit<VideoSchema, "status" | "meta" | NullWhenUnset> & {
+  [K in NullWhenUnset]?: VideoSchema[K] | null;
+} & {
   status?: VideoStatus;
   /** Free-form key/values; `meta.name` is the name the dashboard and `search` use. */
   meta?: Record<string, unknown>;

@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect } from "@playwright/test";
+import {
+  createServer as createViteServer,
+  defaultClientConditions,
+  type ViteDevServer,
+} from "vite";
+import { type RunningEmulator, startEmulator } from "../packages/emulator/src/index";
+
+export interface TestEmulator {
+  emulator: RunningEmulator;
+  api(path: string, init?: RequestInit): Promise<Response>;
+  /** Copies a sample and waits until it is ready; returns its uid. */
+  readyVideo(sample?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** A real emulator on a free loopback port with a throwaway data folder. */
+export async function startTestEmulator(): Promise<TestEmulator> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "streamkit-e2e-"));
+  const emulator = await startEmulator({
+    port: 0,
+    dataDir,
+    samples: false,
+    log: false,
+    processing: { ladder: [360, 180], preset: "ultrafast" },
+  });
+  const base = `${emulator.apiBase}/accounts/${emulator.accountId}/stream`;
+  const api = (p: string, init: RequestInit = {}) =>
+    fetch(`${base}${p}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${emulator.token}`,
+        "content-type": "application/json",
+        ...init.headers,
+      },
+    });
+  return {
+    emulator,
+    api,
+    async readyVideo(sample = "testsrc2-6s") {
+      const created = await api("/copy", {
+        method: "POST",
+        body: JSON.stringify({
+          input: `${emulator.url}/samples/${sample}.mp4`,
+          meta: { name: sample },
+        }),
+      });
+      const uid = ((await created.json()) as { result: { uid: string } }).result.uid;
+      await expect
+        .poll(
+          async () =>
+            ((await (await api(`/${uid}`)).json()) as { result: { status: { state: string } } })
+              .result.status.state,
+          { timeout: 90_000, intervals: [250] },
+        )
+        .toBe("ready");
+      return uid;
+    },
+    async stop() {
+      await emulator.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves a fixture page folder with Vite, reading workspace packages from source. */
+export async function serveFixture(
+  folder: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server: ViteDevServer = await createViteServer({
+    root: path.join(import.meta.dirname, "fixtures", folder),
+    configFile: false,
+    logLevel: "error",
+    resolve: { conditions: ["source", ...defaultClientConditions] },
+    server: { port: 0, host: "127.0.0.1" },
+    plugins: [(await import("@vitejs/plugin-react")).default()],
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}

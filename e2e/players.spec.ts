@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { serveFixture, startTestEmulator, type TestEmulator } from "./helpers";
+
+let stream: TestEmulator;
+let page12: { url: string; close(): Promise<void> };
+let uid: string;
+
+test.beforeAll(async () => {
+  stream = await startTestEmulator();
+  uid = await stream.readyVideo();
+  page12 = await serveFixture("players");
+});
+
+test.afterAll(async () => {
+  await page12?.close();
+  await stream?.stop();
+});
+
+test("twelve players: no layout shift, one SDK script, every player bound", async ({ page }) => {
+  // Sum every layout shift from the first paint on, as the CLS metric does.
+  await page.addInitScript(() => {
+    const w = window as unknown as { cls: number };
+    w.cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) w.cls += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  const sdkRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/embed/sdk.latest.js")) sdkRequests.push(request.url());
+  });
+  const origin = stream.emulator.deliveryOrigin;
+  await page.goto(`${page12.url}?origin=${encodeURIComponent(origin)}&uid=${uid}`);
+  await expect(page.locator(".sk-player")).toHaveCount(12);
+  await expect(page.locator("iframe[data-loaded=true]")).toHaveCount(12, { timeout: 30_000 });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { ready?: number }).ready ?? 0))
+    .toBe(12);
+  await page.waitForTimeout(500);
+  const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+  expect(cls).toBe(0);
+  expect(sdkRequests).toHaveLength(1);
+  await page.screenshot({ path: test.info().outputPath("twelve-players.png") });
+});
+
+test("a player plays through the emulator's SDK and answers its ref", async ({ page }) => {
+  const origin = stream.emulator.deliveryOrigin;
+  await page.goto(`${page12.url}?origin=${encodeURIComponent(origin)}&uid=${uid}&loading=click`);
+  const first = page.getByRole("button", { name: "Play video" }).first();
+  await expect(page.locator("iframe")).toHaveCount(0);
+  await first.click();
+  const frame = page.frameLocator("iframe").first();
+  await expect(frame.locator("video")).toBeVisible({ timeout: 30_000 });
+  await expect
+    .poll(() => frame.locator("video").evaluate((v: HTMLVideoElement) => v.currentTime), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0.5);
+});

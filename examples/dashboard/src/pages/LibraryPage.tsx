@@ -1,0 +1,30 @@
+import { UploadFromUrlForm, VideoTable } from "@streamkit/ui";
+import { navigate, videoHref } from "../router";
+import { useSamples } from "../useSamples";
+
+export function LibraryPage() {
+  const samples = useSamples();
+  return (
+    <>
+      <section aria-labelledby="upload-heading" className="card">
+        <h1 id="upload-heading">Add a video</h1>
+        <UploadFromUrlForm key={samples[0]?.url ?? "none"} defaultUrl={samples[0]?.url ?? ""} />
+        {samples.length > 0 && (
+          <p className="hint">
+            Samples served by the local emulator:{" "}
+            {samples.map((s, i) => (
+              <span key={s.url}>
+                {i > 0 && ", "}
+                <code>{s.url}</code>
+              </span>
+            ))}
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="library-heading" className="card">
+        <h2 id="library-heading">Library</h2>
+        <VideoTable onSelect={(video) => video.uid && navigate(videoHref(video.uid))} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { useVideo } from "@streamkit/hooks";
+import { StreamPlayer, ThumbnailPicker, VideoDetails, VideoStatusBadge } from "@streamkit/ui";
+import { navigate } from "../router";
+
+export function VideoPage({ uid }: { uid: string }) {
+  const { data: video, error } = useVideo(uid);
+  const name = typeof video?.meta?.name === "string" ? video.meta.name : uid;
+  if (error) {
+    return (
+      <div className="card" role="alert">
+        <p>This video could not be loaded: {error.message}</p>
+        <a href="#/">Back to the library</a>
+      </div>
+    );
+  }
+  return (
+    <>
+      <p>
+        <a href="#/">← Library</a>
+      </p>
+      <h1 className="video-title">
+        {name} <VideoStatusBadge uid={uid} variant="full" />
+      </h1>
+      <div className="video-layout">
+        <div>
+          <StreamPlayer src={uid} video={video} controls title={name} />
+          <section className="card" aria-label="Thumbnail">
+            <ThumbnailPicker uid={uid} />
+          </section>
+        </div>
+        <section className="card" aria-label="Details">
+          <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
+        </section>
+      </div>
+    </>
+  );
+}

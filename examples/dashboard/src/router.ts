@@ -1,0 +1,29 @@
+import { useSyncExternalStore } from "react";
+
+/** The dashboard's two places: the library, and one video. Hash routes keep it static-hostable. */
+export type Route = { page: "library" } | { page: "video"; uid: string };
+
+function parse(hash: string): Route {
+  const match = /^#\/videos\/([0-9a-f]{32})$/.exec(hash);
+  return match?.[1] ? { page: "video", uid: match[1] } : { page: "library" };
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => "",
+  );
+  return parse(hash);
+}
+
+export const videoHref = (uid: string) => `#/videos/${uid}`;
+
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, "");
+}

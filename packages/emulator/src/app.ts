@@ -1,0 +1,99 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { EmulatorContext } from "./context";
+import { ApiError, ErrorCode, failure, ok } from "./envelope";
+import { apiAuth } from "./http/auth";
+import { permissiveCors } from "./http/cors";
+import { API } from "./http/lookup";
+import { registerCaptionRoutes } from "./routes/captions";
+import { registerDeliveryRoutes } from "./routes/delivery";
+import { registerDownloadRoutes } from "./routes/downloads";
+import { registerKeyRoutes } from "./routes/keys";
+import { registerSampleRoutes } from "./routes/samples";
+import { registerTusRoutes } from "./routes/tus";
+import { registerUploadRoutes } from "./routes/uploads";
+import { registerVideoRoutes } from "./routes/videos";
+import { registerWebhookRoutes } from "./routes/webhook";
+
+/** Parts of the real API the emulator does not implement: an honest "no route" rather than a 400. */
+const NOT_EMULATED = ["live_inputs", "watermarks", "usage"];
+
+/** The whole emulator as one Hono app: REST API, uploads, delivery, player, samples. */
+export function createApp(ctx: EmulatorContext): Hono {
+  const app = new Hono();
+  app.use(permissiveCors());
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      const response = failure(c, error.status, error.code, error.message);
+      if (c.req.path.startsWith("/tus/")) response.headers.set("Tus-Resumable", "1.0.0");
+      return response;
+    }
+    if (error instanceof HTTPException) {
+      return failure(
+        c,
+        error.status as ContentfulStatusCode,
+        ErrorCode.BadRequest,
+        error.message || "Bad request",
+      );
+    }
+    ctx.log(
+      `internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return failure(c, 500, 10002, "Internal error in the emulator; see its log.");
+  });
+  app.notFound((c) => failure(c, 404, ErrorCode.NoRoute, "No route for the URI"));
+
+  app.use(API, apiAuth(ctx));
+  app.use(`${API}/*`, apiAuth(ctx));
+  for (const name of NOT_EMULATED) {
+    const noRoute = () => {
+      throw new ApiError(
+        404,
+        ErrorCode.NoRoute,
+        `No route for the URI (the emulator does not implement /stream/${name})`,
+      );
+    };
+    app.all(`${API}/${name}`, noRoute);
+    app.all(`${API}/${name}/*`, noRoute);
+  }
+  app.all(`${API}/:uid/audio`, () => {
+    throw new ApiError(
+      404,
+      ErrorCode.NoRoute,
+      "No route for the URI (the emulator does not implement audio tracks)",
+    );
+  });
+  app.all(`${API}/:uid/audio/*`, () => {
+    throw new ApiError(
+      404,
+      ErrorCode.NoRoute,
+      "No route for the URI (the emulator does not implement audio tracks)",
+    );
+  });
+
+  // Specific /stream/<word> routes first: /stream/:uid would otherwise take them.
+  registerUploadRoutes(app, ctx);
+  registerKeyRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
+  registerCaptionRoutes(app, ctx);
+  registerDownloadRoutes(app, ctx);
+  registerVideoRoutes(app, ctx);
+  registerTusRoutes(app, ctx);
+
+  app.get("/", (c) =>
+    ok(c, {
+      emulator: "@streamkit/emulator",
+      apiBase: `${ctx.origin()}/client/v4`,
+      accountId: ctx.options.accountId,
+      deliveryOrigin: ctx.origin(),
+      sdk: `${ctx.origin()}/embed/sdk.latest.js`,
+      samples: `${ctx.origin()}/samples`,
+      ffmpeg: ctx.tools ? ctx.tools.version : null,
+    }),
+  );
+  registerSampleRoutes(app, ctx);
+  registerDeliveryRoutes(app, ctx);
+  return app;
+}

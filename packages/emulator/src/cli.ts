@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { startEmulator } from "./server";
+
+const HELP = `streamkit-emulator: a local Cloudflare Stream (API, uploads, ffmpeg processing, player, webhooks)
+
+Usage: streamkit-emulator [options]
+
+  --port <n>           port to listen on (default 8787; 0 picks a free one)
+  --host <addr>        address to bind (default 127.0.0.1)
+  --data <dir>         state directory (default .streamkit)
+  --token <t>          API token to accept (default: the documented dev token)
+  --account-id <id>    32-hex account id (default: the documented dev account)
+  --ffmpeg <path|none> ffmpeg binary, or "none" for degraded mode (default: ffmpeg on PATH)
+  --concurrency <n>    encodes at once (default 2)
+  --public-url <url>   origin clients see, when behind a proxy or port mapping
+  --no-samples         do not generate the sample videos at start
+  -h, --help           this text
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "8787" },
+      host: { type: "string" },
+      data: { type: "string", default: ".streamkit" },
+      token: { type: "string" },
+      "account-id": { type: "string" },
+      ffmpeg: { type: "string" },
+      concurrency: { type: "string" },
+      "public-url": { type: "string" },
+      "no-samples": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: expected 0..65535, got ${values.port}`);
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  const emulator = await startEmulator({
+    port,
+    host: values.host,
+    dataDir: values.data ?? ".streamkit",
+    token: values.token,
+    accountId: values["account-id"],
+    ffmpegPath: values.ffmpeg === "none" ? false : values.ffmpeg,
+    publicUrl: values["public-url"],
+    samples: !values["no-samples"],
+    ...(concurrency !== undefined ? { processing: { concurrency } } : {}),
+  });
+  const lines = [
+    "",
+    "  streamkit emulator: a local Cloudflare Stream",
+    "",
+    `  API base         ${emulator.apiBase}`,
+    `  account id       ${emulator.accountId}`,
+    `  API token        ${emulator.token}`,
+    `  delivery origin  ${emulator.deliveryOrigin}`,
+    `  player SDK       ${emulator.deliveryOrigin}/embed/sdk.latest.js`,
+    `  samples          ${emulator.url}/samples`,
+    `  data             ${emulator.dataDir}`,
+  ];
+  if (emulator.degraded) {
+    lines.push(
+      "  mode             DEGRADED (no ffmpeg): originals play as is, thumbnails are placeholders",
+    );
+  }
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    void emulator.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`streamkit-emulator: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

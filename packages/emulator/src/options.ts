@@ -1,0 +1,136 @@
+import path from "node:path";
+
+/**
+ * Fixed development credentials, so that examples, `.env` files and docs work without setup.
+ * They protect nothing: the emulator is a local tool and binds to loopback by default.
+ */
+export const DEFAULT_ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+export const DEFAULT_TOKEN = "streamkit-dev-token";
+export const DEFAULT_CUSTOMER_CODE = "streamkitdev0000";
+
+export interface ProcessingOptions {
+  /** Jobs (encodes, MP4 downloads) running at once. Defaults to 2. */
+  concurrency?: number;
+  /**
+   * Rendition heights to aim for, largest first. Heights above the source are dropped and the
+   * ladder is topped up so there are always at least two renditions. Defaults to 1080/720/480/360.
+   */
+  ladder?: number[];
+  /** x264 preset; `ultrafast` makes tests quick. Defaults to `veryfast`. */
+  preset?: string;
+  /** HLS segment length in seconds. Defaults to 2. */
+  segmentSeconds?: number;
+  /** Delay before a generated caption turns ready, in ms. Defaults to 1500. */
+  captionDelayMs?: number;
+}
+
+export interface WebhookOptions {
+  /** Wait before each retry, in ms; its length bounds the retries. Defaults to 1, 5, 15, 60 s. */
+  retryDelaysMs?: number[];
+  /** Per-attempt timeout in ms. Defaults to 10 s. */
+  timeoutMs?: number;
+}
+
+export interface LimitOptions {
+  /** Largest basic / direct-upload file in bytes. Defaults to 200 MB, as Cloudflare. */
+  basicUploadBytes?: number;
+}
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. Defaults to 0. */
+  port?: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  /** Where videos, uploads, keys and samples live; survives restarts. */
+  dataDir: string;
+  /** Bearer token the API accepts. Defaults to {@link DEFAULT_TOKEN}. */
+  token?: string;
+  /** Defaults to {@link DEFAULT_ACCOUNT_ID}. */
+  accountId?: string;
+  /** Only echoed back: delivery URLs always point at the emulator itself. */
+  customerCode?: string;
+  /**
+   * The ffmpeg binary; `ffprobe` is looked for beside it, then on PATH. `false` forces degraded
+   * mode (no transcoding), which tests use to cover machines without ffmpeg.
+   */
+  ffmpegPath?: string | false;
+  ffprobePath?: string;
+  /**
+   * The origin clients should use when it differs from `http://host:port` (a reverse proxy, a
+   * container port mapping). Every URL the API hands out starts with it.
+   */
+  publicUrl?: string;
+  processing?: ProcessingOptions;
+  webhooks?: WebhookOptions;
+  limits?: LimitOptions;
+  /** Generate the sample videos in the background at start. Defaults to true. */
+  samples?: boolean;
+  /** Where log lines go. Defaults to console.log with a prefix; `false` silences them. */
+  log?: ((line: string) => void) | false;
+}
+
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  token: string;
+  accountId: string;
+  customerCode: string;
+  ffmpegPath: string | false | undefined;
+  ffprobePath: string | undefined;
+  publicUrl: string | undefined;
+  processing: Required<ProcessingOptions>;
+  webhooks: Required<WebhookOptions>;
+  limits: Required<LimitOptions>;
+  samples: boolean;
+  log: (line: string) => void;
+}
+
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
+
+export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+  if (typeof options?.dataDir !== "string" || options.dataDir === "") {
+    throw new TypeError("startEmulator: `dataDir` is required (a directory for videos and state)");
+  }
+  const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
+  if (!ACCOUNT_ID.test(accountId)) {
+    throw new TypeError(
+      `startEmulator: accountId must be 32 lowercase hex characters, got ${JSON.stringify(accountId)}`,
+    );
+  }
+  const concurrency = options.processing?.concurrency ?? 2;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new TypeError("startEmulator: processing.concurrency must be a whole number ≥ 1");
+  }
+  const log =
+    options.log === false
+      ? () => {}
+      : (options.log ?? ((line: string) => console.log(`[streamkit-emulator] ${line}`)));
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    dataDir: path.resolve(options.dataDir),
+    token: options.token ?? DEFAULT_TOKEN,
+    accountId,
+    customerCode: options.customerCode ?? DEFAULT_CUSTOMER_CODE,
+    ffmpegPath: options.ffmpegPath,
+    ffprobePath: options.ffprobePath,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ""),
+    processing: {
+      concurrency,
+      ladder: options.processing?.ladder ?? [1080, 720, 480, 360],
+      preset: options.processing?.preset ?? "veryfast",
+      segmentSeconds: options.processing?.segmentSeconds ?? 2,
+      captionDelayMs: options.processing?.captionDelayMs ?? 1500,
+    },
+    webhooks: {
+      retryDelaysMs: options.webhooks?.retryDelaysMs ?? [1_000, 5_000, 15_000, 60_000],
+      timeoutMs: options.webhooks?.timeoutMs ?? 10_000,
+    },
+    limits: {
+      basicUploadBytes: options.limits?.basicUploadBytes ?? 200 * 1024 * 1024,
+    },
+    samples: options.samples ?? true,
+    log,
+  };
+}

@@ -1,0 +1,307 @@
+import { copyFile, rename, rm } from "node:fs/promises";
+import type { EmulatorContext } from "../context";
+import { fileSize } from "../fsutil";
+import { formatPct, type VideoRecord } from "../records";
+import { analyzeSource, type ErrorReasonCode, type SourceInfo } from "./analyze";
+import { FetchOriginError, fetchToFile } from "./fetch-source";
+import { progressParser, run } from "./ffmpeg";
+import { hlsArgs, planLadder } from "./hls";
+import { Throttle } from "./throttle";
+
+export const SOURCE_FILE = "source";
+
+/**
+ * Moves videos through Cloudflare's states as the work really happens:
+ * `downloading` (copy) → `queued` → `inprogress` (probe, then encode with a live pctComplete)
+ * → `ready` | `error`. Heavy work goes through the shared job queue.
+ */
+export class Pipeline {
+  /** Copy downloads in flight (they do not use the job queue, as Stream's `downloading` does not). */
+  private readonly downloads = new Map<
+    string,
+    { controller: AbortController; task: Promise<void> }
+  >();
+
+  constructor(private readonly ctx: EmulatorContext) {}
+
+  /** `POST /copy`: fetch the URL now (state `downloading`), then queue the encode. */
+  startCopy(uid: string): void {
+    if (this.downloads.has(uid)) return;
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    this.ctx.shutdown.addEventListener("abort", stop, { once: true });
+    const task = this.copy(uid, controller.signal)
+      .catch((error: unknown) => this.ctx.log(`copy ${uid} failed: ${String(error)}`))
+      .finally(() => {
+        this.ctx.shutdown.removeEventListener("abort", stop);
+        if (this.downloads.get(uid)?.controller === controller) this.downloads.delete(uid);
+      });
+    this.downloads.set(uid, { controller, task });
+  }
+
+  /** Waits for aborted downloads to let go of their files (used by stop()). */
+  async close(): Promise<void> {
+    const pending = [...this.downloads.values()];
+    for (const { controller } of pending) controller.abort();
+    await Promise.all(pending.map((d) => d.task));
+  }
+
+  private async copy(uid: string, signal: AbortSignal): Promise<void> {
+    const record = this.ctx.store.get(uid);
+    if (!record?.sourceUrl) return;
+    const file = this.ctx.store.file(uid, SOURCE_FILE);
+    try {
+      const size = await fetchToFile(record.sourceUrl, file, signal);
+      const updated = await this.ctx.store.update(uid, (r) => {
+        r.sourceFile = SOURCE_FILE;
+        r.size = size;
+        r.uploaded = new Date().toISOString();
+      });
+      if (updated) await this.enqueue(uid);
+    } catch (error) {
+      if (signal.aborted) return;
+      const text =
+        error instanceof FetchOriginError ? error.message : `Download failed: ${String(error)}`;
+      await this.fail(uid, "ERR_FETCH_ORIGIN_ERROR", text);
+    }
+  }
+
+  /** The bytes are in place (upload finished, download done): state `queued`, then processing. */
+  async enqueue(uid: string): Promise<void> {
+    const record = await this.ctx.store.update(uid, (r) => {
+      r.state = "queued";
+      r.pctComplete = formatPct(0);
+      r.errorReasonCode = "";
+      r.errorReasonText = "";
+      delete r.step;
+      // The upload URL stays known (HEAD still answers) but takes no more bytes.
+      if (r.upload) r.upload.used = true;
+    });
+    if (!record) return;
+    void this.ctx.queue.add(`process:${uid}`, (signal) => this.process(uid, signal));
+  }
+
+  /** Stops every piece of work for a video (before deleting it). */
+  async cancel(uid: string): Promise<void> {
+    const download = this.downloads.get(uid);
+    download?.controller.abort();
+    await Promise.all([
+      download?.task,
+      this.ctx.queue.cancel(`process:${uid}`),
+      this.ctx.queue.cancel(`download:default:${uid}`),
+      this.ctx.queue.cancel(`download:audio:${uid}`),
+    ]);
+  }
+
+  private async process(uid: string, signal: AbortSignal): Promise<void> {
+    const record = this.ctx.store.get(uid);
+    if (!record) return;
+    if (!record.sourceFile && !record.clip) {
+      await this.fail(uid, "ERR_UNKNOWN", "The source file is missing.");
+      return;
+    }
+    await this.ctx.store.update(uid, (r) => {
+      r.state = "inprogress";
+      r.step = "encoding";
+      r.pctComplete = formatPct(0);
+    });
+    try {
+      if (record.clip) await this.cutClip(record, signal);
+      const file = this.ctx.store.file(uid, SOURCE_FILE);
+      const analysis = await analyzeSource(this.ctx.tools, file, record.maxDurationSeconds, signal);
+      if (!analysis.ok) {
+        await this.fail(uid, analysis.code, analysis.text);
+        return;
+      }
+      const { info } = analysis;
+      await this.ctx.store.update(uid, (r) => {
+        r.duration = Math.round(info.duration * 1000) / 1000;
+        r.width = info.width;
+        r.height = info.height;
+      });
+      if (this.ctx.tools) await this.encode(record, info, signal);
+      await this.ready(uid, info);
+    } catch (error) {
+      if (signal.aborted) return; // Left as is; a restart re-queues it.
+      const detail = error instanceof Error ? lastLine(error) : String(error);
+      this.ctx.log(`processing ${uid} failed: ${detail}`);
+      await this.fail(uid, "ERR_MALFORMED_VIDEO", `The video could not be encoded: ${detail}`);
+    }
+  }
+
+  private async cutClip(record: VideoRecord, signal: AbortSignal): Promise<void> {
+    const clip = record.clip;
+    if (!clip) return;
+    const from = this.ctx.store.get(clip.from);
+    if (!from?.sourceFile) throw new Error("the clipped video is gone");
+    const source = this.ctx.store.file(clip.from, from.sourceFile);
+    const target = this.ctx.store.file(record.uid, SOURCE_FILE);
+    const tools = this.ctx.tools;
+    if (tools) {
+      const tmp = `${target}.tmp.mp4`;
+      await run(
+        tools.ffmpeg,
+        [
+          "-hide_banner",
+          "-nostdin",
+          "-y",
+          "-ss",
+          String(clip.start),
+          "-to",
+          String(clip.end),
+          "-i",
+          source,
+          "-map",
+          "0:v:0",
+          "-map",
+          "0:a:0?",
+          "-c:v",
+          "libx264",
+          "-preset",
+          this.ctx.options.processing.preset,
+          "-pix_fmt",
+          "yuv420p",
+          "-c:a",
+          "aac",
+          "-movflags",
+          "+faststart",
+          tmp,
+        ],
+        { signal },
+      );
+      await rename(tmp, target);
+    } else {
+      await copyFile(source, target);
+    }
+    await this.ctx.store.update(record.uid, (r) => {
+      r.sourceFile = SOURCE_FILE;
+      delete r.clip;
+    });
+    const size = await fileSize(target);
+    if (size !== undefined)
+      await this.ctx.store.update(record.uid, (r) => {
+        r.size = size;
+      });
+  }
+
+  private async encode(record: VideoRecord, info: SourceInfo, signal: AbortSignal): Promise<void> {
+    const tools = this.ctx.tools;
+    if (!tools) return;
+    const { ladder, preset, segmentSeconds } = this.ctx.options.processing;
+    const renditions = planLadder(info, ladder);
+    const outDir = this.ctx.store.file(record.uid, "hls.tmp");
+    const finalDir = this.ctx.store.file(record.uid, "hls");
+    await rm(outDir, { recursive: true, force: true });
+    const throttle = new Throttle(300);
+    const onStdout = progressParser(info.duration, (fraction) => {
+      // Stays below 100 until the renditions are on disk.
+      const pct = formatPct(Math.min(99, fraction * 100));
+      if (!throttle.ready()) return;
+      this.ctx.store
+        .update(record.uid, (r) => {
+          if (r.state === "inprogress") r.pctComplete = pct;
+        })
+        .catch(() => {}); // A lost progress write is harmless; the next one follows.
+    });
+    await run(
+      tools.ffmpeg,
+      hlsArgs({
+        input: this.ctx.store.file(record.uid, SOURCE_FILE),
+        outDir,
+        renditions,
+        hasAudio: info.hasAudio,
+        preset,
+        segmentSeconds,
+      }),
+      { signal, onStdout },
+    );
+    await this.ctx.store.update(record.uid, (r) => {
+      r.step = "manifest";
+    });
+    await rm(finalDir, { recursive: true, force: true });
+    await rename(outDir, finalDir);
+    await this.ctx.store.update(record.uid, (r) => {
+      r.media = {
+        hls: true,
+        renditions,
+        hasAudio: info.hasAudio,
+        playableSource: info.playable,
+        sourceContentType: info.contentType,
+      };
+    });
+  }
+
+  private async ready(uid: string, info: SourceInfo): Promise<void> {
+    const record = await this.ctx.store.update(uid, (r) => {
+      r.state = "ready";
+      r.pctComplete = formatPct(100);
+      r.readyToStream = true;
+      r.readyToStreamAt = new Date().toISOString();
+      delete r.step;
+      r.media ??= {
+        hls: false,
+        renditions: [],
+        hasAudio: info.hasAudio,
+        playableSource: info.playable,
+        sourceContentType: info.contentType,
+      };
+    });
+    if (record) {
+      this.ctx.log(
+        `video ${uid} ready (${info.duration.toFixed(1)} s, ${info.width}x${info.height})`,
+      );
+      await this.ctx.webhooks.notify(uid);
+    }
+  }
+
+  async fail(uid: string, code: ErrorReasonCode, text: string): Promise<void> {
+    const record = await this.ctx.store.update(uid, (r) => {
+      r.state = "error";
+      r.errorReasonCode = code;
+      r.errorReasonText = text;
+      r.readyToStream = false;
+      r.step ??= "encoding";
+      if (r.upload) r.upload.used = true;
+    });
+    if (record) {
+      this.ctx.log(`video ${uid} error ${code}: ${text}`);
+      await this.ctx.webhooks.notify(uid);
+    }
+  }
+
+  /**
+   * After a restart: anything that was moving moves again. Downloads start over, queued and
+   * half-encoded videos are encoded again, and a video whose bytes are gone ends in `error`.
+   */
+  async recover(): Promise<void> {
+    for (const record of this.ctx.store.all()) {
+      const uid = record.uid;
+      if (record.state === "downloading") {
+        if (record.sourceUrl) this.startCopy(uid);
+        else
+          await this.fail(
+            uid,
+            "ERR_FETCH_ORIGIN_ERROR",
+            "The copy was interrupted and has no URL to resume from.",
+          );
+      } else if (record.state === "queued" || record.state === "inprogress") {
+        const hasSource =
+          record.sourceFile !== undefined &&
+          (await fileSize(this.ctx.store.file(uid, record.sourceFile))) !== undefined;
+        if (hasSource || record.clip) await this.enqueue(uid);
+        else
+          await this.fail(
+            uid,
+            "ERR_UNKNOWN",
+            "The emulator restarted while processing and the source file is gone.",
+          );
+      }
+    }
+  }
+}
+
+function lastLine(error: Error): string {
+  const stderr = (error as { stderr?: unknown }).stderr;
+  const lines = typeof stderr === "string" ? stderr.trim().split("\n") : [];
+  return (lines[lines.length - 1] ?? error.message).trim() || error.message;
+}

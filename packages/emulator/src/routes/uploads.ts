@@ -1,0 +1,129 @@
+import type { Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { EmulatorContext } from "../context";
+import { ApiError, badRequest, ErrorCode, failure, notFound, ok } from "../envelope";
+import { Fields, readJsonObject } from "../http/body";
+import { API } from "../http/lookup";
+import { readMultipartFile, saveFile, tooLarge } from "../http/multipart";
+import { readVideoSettings } from "../http/video-settings";
+import { isUid } from "../ids";
+import { SOURCE_FILE } from "../processing/pipeline";
+import { readHead, sniffContainer } from "../processing/sniff";
+import { blankRecord, toVideoJson } from "../records";
+import { createTusUpload } from "./tus";
+
+const DIRECT_UPLOAD_TTL_MS = 30 * 60 * 1000;
+
+/** Rejects what is plainly not a video right away (400, code 10059), as Stream does since 2023. */
+async function assertLooksLikeVideo(file: string): Promise<void> {
+  if (sniffContainer(await readHead(file)) === "unknown") {
+    throw new ApiError(
+      400,
+      ErrorCode.NonVideo,
+      "The uploaded file is not a video (unrecognized format).",
+    );
+  }
+}
+
+/** Basic multipart upload (`POST /stream`), direct creator uploads and their one-time URL. */
+export function registerUploadRoutes(app: Hono, ctx: EmulatorContext): void {
+  const limit = () => ctx.options.limits.basicUploadBytes;
+  const sizeGuard = bodyLimit({
+    maxSize: limit() + 1024 * 1024,
+    onError: (c) => failure(c, 413, ErrorCode.TooLarge, tooLarge(limit()).message),
+  });
+
+  app.post(API, async (c, next) => {
+    // POST /stream is overloaded: tus creation (by header) or a basic multipart upload.
+    if (c.req.header("tus-resumable") !== undefined) return createTusUpload(c, ctx);
+    return sizeGuard(c, next);
+  });
+
+  app.post(API, async (c) => {
+    const file = await readMultipartFile(c, limit());
+    const record = await ctx.store.create({
+      ...blankRecord("basic", "pendingupload"),
+      creator: c.req.header("upload-creator") ?? null,
+      meta:
+        file.name && file.name !== "blob"
+          ? { name: file.name, filename: file.name, filetype: file.type }
+          : {},
+    });
+    try {
+      const target = ctx.store.file(record.uid, SOURCE_FILE);
+      await saveFile(file, target);
+      await assertLooksLikeVideo(target);
+    } catch (error) {
+      await ctx.store.delete(record.uid);
+      throw error;
+    }
+    await ctx.store.update(record.uid, (r) => {
+      r.sourceFile = SOURCE_FILE;
+      r.size = file.size;
+      r.uploaded = new Date().toISOString();
+    });
+    await ctx.pipeline.enqueue(record.uid);
+    const current = ctx.store.get(record.uid);
+    return ok(c, current ? toVideoJson(current, ctx.origin()) : null);
+  });
+
+  app.post(`${API}/direct_upload`, async (c) => {
+    const fields = new Fields(await readJsonObject(c));
+    if (!fields.has("maxDurationSeconds")) {
+      throw badRequest("maxDurationSeconds: required for direct uploads (1..36000).");
+    }
+    const settings = readVideoSettings(fields, "upload");
+    const expiry =
+      fields.dateTime("expiry") ?? new Date(Date.now() + DIRECT_UPLOAD_TTL_MS).toISOString();
+    if (Date.parse(expiry) <= Date.now()) throw badRequest("expiry: must be in the future.");
+    const record = await ctx.store.create({
+      ...blankRecord("direct", "pendingupload"),
+      ...settings,
+      creator: settings.creator ?? c.req.header("upload-creator") ?? null,
+      uploadExpiry: expiry,
+      upload: { offset: 0, public: true, used: false },
+    });
+    return ok(c, {
+      uploadURL: `${ctx.origin()}/upload/${record.uid}`,
+      uid: record.uid,
+      scheduledDeletion: record.scheduledDeletion,
+      ...(record.watermark ? { watermark: record.watermark } : {}),
+    });
+  });
+
+  // The one-time URL: no API token, one multipart POST, until `uploadExpiry`.
+  app.post("/upload/:uid", sizeGuard, async (c) => {
+    const uid = c.req.param("uid");
+    const record = isUid(uid) ? ctx.store.get(uid) : undefined;
+    if (record?.kind !== "direct") throw notFound("No direct upload with this id.");
+    checkOneTimeUpload(record.upload, record.uploadExpiry);
+    const file = await readMultipartFile(c, limit());
+    const target = ctx.store.file(record.uid, SOURCE_FILE);
+    await saveFile(file, target);
+    await assertLooksLikeVideo(target);
+    await ctx.store.update(record.uid, (r) => {
+      r.sourceFile = SOURCE_FILE;
+      r.size = file.size;
+      r.uploaded = new Date().toISOString();
+      if (r.upload) r.upload.used = true;
+    });
+    await ctx.pipeline.enqueue(record.uid);
+    return uploadDone(c);
+  });
+}
+
+function uploadDone(c: Context) {
+  return c.body(null, 200);
+}
+
+export function checkOneTimeUpload(
+  upload: { used: boolean } | undefined,
+  expiry: string | null,
+): void {
+  if (!upload || upload.used) {
+    throw new ApiError(409, ErrorCode.Conflict, "This one-time upload URL has already been used.");
+  }
+  if (expiry && Date.parse(expiry) <= Date.now()) {
+    throw new ApiError(410, ErrorCode.Conflict, "This upload URL has expired.");
+  }
+}

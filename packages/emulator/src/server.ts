@@ -1,0 +1,143 @@
+import { mkdir } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import { AccountStore } from "./account";
+import { createApp } from "./app";
+import type { EmulatorContext } from "./context";
+import { type EmulatorOptions, resolveOptions } from "./options";
+import { recoverCaptions } from "./processing/captions";
+import { recoverDownloads } from "./processing/downloads";
+import { locateFfmpeg } from "./processing/ffmpeg";
+import { Pipeline } from "./processing/pipeline";
+import { JobQueue } from "./processing/queue";
+import { Thumbnails } from "./processing/thumbnails";
+import { recoverTusUploads } from "./routes/tus";
+import { Samples } from "./samples";
+import { VideoStore } from "./store";
+import { Webhooks } from "./webhooks";
+
+export interface RunningEmulator {
+  /** The server's origin, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  /** Give this to the `cloudflare` SDK as `baseURL` (`<url>/client/v4`). */
+  apiBase: string;
+  /** Where players, manifests and thumbnails are served (the emulator itself). */
+  deliveryOrigin: string;
+  accountId: string;
+  token: string;
+  customerCode: string;
+  dataDir: string;
+  /** True without ffmpeg: originals play as they are, thumbnails are placeholders. */
+  degraded: boolean;
+  /** Stops the server and every job; state on disk is complete and consistent afterwards. */
+  stop(): Promise<void>;
+}
+
+const SWEEP_MS = 30_000;
+
+function originFor(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" || host === "" ? "127.0.0.1" : host;
+  return `http://${name.includes(":") ? `[${name}]` : name}:${port}`;
+}
+
+async function sweepScheduledDeletions(ctx: EmulatorContext): Promise<void> {
+  const now = Date.now();
+  for (const record of ctx.store.all()) {
+    if (record.scheduledDeletion && Date.parse(record.scheduledDeletion) <= now) {
+      await ctx.pipeline.cancel(record.uid);
+      await ctx.store.delete(record.uid);
+      ctx.log(`video ${record.uid} deleted (scheduledDeletion reached)`);
+    }
+  }
+}
+
+/**
+ * Starts a local Cloudflare Stream on `host:port` with its state in `dataDir`. Work that was under
+ * way when it last stopped (downloads, encodes, webhooks, tus uploads) picks up again.
+ */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const opts = resolveOptions(options);
+  await mkdir(opts.dataDir, { recursive: true });
+  const store = new VideoStore(opts.dataDir);
+  const { skipped } = await store.load();
+  const account = new AccountStore(opts.dataDir);
+  await account.load();
+  const tools = await locateFfmpeg(opts.ffmpegPath, opts.ffprobePath);
+  const shutdown = new AbortController();
+  let origin = opts.publicUrl ?? "";
+
+  const ctx = {
+    options: opts,
+    store,
+    account,
+    tools,
+    queue: new JobQueue(opts.processing.concurrency),
+    origin: () => origin,
+    shutdown: shutdown.signal,
+    log: opts.log,
+  } as EmulatorContext;
+  ctx.pipeline = new Pipeline(ctx);
+  ctx.thumbnails = new Thumbnails(ctx);
+  ctx.webhooks = new Webhooks(ctx);
+  ctx.samples = new Samples(ctx);
+
+  const app = createApp(ctx);
+  const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false });
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+  origin = opts.publicUrl ?? originFor(opts.host, address.port);
+
+  for (const uid of skipped) opts.log(`skipped unreadable video record ${uid}`);
+  if (tools) opts.log(`ffmpeg: ${tools.version}`);
+  else {
+    opts.log(
+      opts.ffmpegPath === false
+        ? "degraded mode (ffmpegPath: false): no transcoding; originals play as is, thumbnails are placeholders"
+        : "ffmpeg/ffprobe not found: DEGRADED MODE; originals play as is, thumbnails are placeholders (install ffmpeg or pass ffmpegPath)",
+    );
+  }
+
+  await recoverTusUploads(ctx);
+  await ctx.pipeline.recover();
+  await recoverDownloads(ctx);
+  recoverCaptions(ctx);
+  ctx.webhooks.resumePending();
+  await sweepScheduledDeletions(ctx);
+  const sweeper = setInterval(() => void sweepScheduledDeletions(ctx).catch(() => {}), SWEEP_MS);
+  sweeper.unref();
+  if (opts.samples) ctx.samples.prepare();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      clearInterval(sweeper);
+      shutdown.abort();
+      ctx.webhooks.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ("closeAllConnections" in server) server.closeAllConnections();
+      await ctx.queue.close();
+      await ctx.pipeline.close();
+      await closed;
+      await store.flush();
+      await account.flush();
+    })();
+    return stopping;
+  };
+
+  return {
+    url: origin,
+    apiBase: `${origin}/client/v4`,
+    deliveryOrigin: origin,
+    accountId: opts.accountId,
+    token: opts.token,
+    customerCode: opts.customerCode,
+    dataDir: opts.dataDir,
+    degraded: tools === undefined,
+    stop,
+  };
+}

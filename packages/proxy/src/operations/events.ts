@@ -1,0 +1,15 @@
+import type { OperationContext } from "../context";
+import { sseResponse } from "../sse";
+
+/** `GET {basePath}/events`: verified webhook videos as server-sent events, scoped to the creator. */
+export async function subscribeEvents(ctx: OperationContext): Promise<Response> {
+  return sseResponse({
+    bus: ctx.runtime.bus,
+    creator: ctx.scope,
+    heartbeatMs: ctx.runtime.sse.heartbeatMs,
+    retryMs: ctx.runtime.sse.retryMs,
+    secrets: ctx.runtime.secrets,
+    signal: ctx.request.signal,
+    onError: (error) => ctx.runtime.report(error, ctx.request),
+  });
+}

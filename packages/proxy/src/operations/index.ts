@@ -1,0 +1,38 @@
+import type { OperationHandler } from "../context";
+import type { OperationName } from "../routes";
+import {
+  captionVtt,
+  deleteCaption,
+  generateCaption,
+  getCaption,
+  listCaptions,
+  uploadCaption,
+} from "./captions";
+import { createDownload, deleteDownload, listDownloads } from "./downloads";
+import { subscribeEvents } from "./events";
+import { createToken } from "./token";
+import { directUpload, tusCreate } from "./uploads";
+import { copyVideo, deleteVideo, getVideo, listVideos, storageUsage, updateVideo } from "./videos";
+
+/** Operation name → handler. The type makes a route without a handler a compile error. */
+export const HANDLERS: Record<OperationName, OperationHandler> = {
+  "videos.list": listVideos,
+  "videos.get": getVideo,
+  "videos.update": updateVideo,
+  "videos.delete": deleteVideo,
+  "videos.copy": copyVideo,
+  "uploads.direct": directUpload,
+  "uploads.tus": tusCreate,
+  "videos.token": createToken,
+  "captions.list": listCaptions,
+  "captions.get": getCaption,
+  "captions.upload": uploadCaption,
+  "captions.delete": deleteCaption,
+  "captions.generate": generateCaption,
+  "captions.vtt": captionVtt,
+  "downloads.list": listDownloads,
+  "downloads.create": createDownload,
+  "downloads.delete": deleteDownload,
+  "storage.usage": storageUsage,
+  "events.subscribe": subscribeEvents,
+};

@@ -1,0 +1,3 @@
+import { libraryConfig } from "../../vite.lib.config";
+
+export default libraryConfig({ entry: { index: "src/index.ts", node: "src/node.ts" } });

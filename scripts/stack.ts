@@ -1,0 +1,110 @@
+/**
+ * The whole product, started in one process: the emulator (a local Cloudflare Stream), and the
+ * example dashboard's Vite server with @streamkit/proxy mounted in it. `pnpm dev` runs it on fixed
+ * ports; the end-to-end tests run it on free ones with a throwaway data folder.
+ */
+import path from "node:path";
+import { type RunningEmulator, startEmulator } from "@streamkit/emulator";
+import { createServer, type ViteDevServer } from "vite";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+export interface StackOptions {
+  /** 0 picks a free port. */
+  emulatorPort?: number;
+  dashboardPort?: number;
+  dataDir?: string;
+  /** `false` runs the emulator without ffmpeg (degraded). */
+  ffmpeg?: false | string;
+  /** Skip generating the sample videos (faster tests that upload their own). */
+  samples?: boolean;
+  quiet?: boolean;
+}
+
+export interface RunningStack {
+  emulator: RunningEmulator | undefined;
+  dashboardUrl: string;
+  /** The webhook secret the dashboard's proxy verifies with. */
+  webhookSecret: string | undefined;
+  stop(): Promise<void>;
+}
+
+/** With STREAM_ACCOUNT_ID and STREAM_API_TOKEN set, the dashboard talks to that real account. */
+export function usesRealAccount(env = process.env): boolean {
+  return Boolean(env.STREAM_ACCOUNT_ID && env.STREAM_API_TOKEN && !env.STREAM_API_BASE);
+}
+
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  let emulator: RunningEmulator | undefined;
+  let webhookSecret: string | undefined;
+  const env: Record<string, string> = {};
+  const dashboardPort = options.dashboardPort ?? 5173;
+
+  if (!usesRealAccount()) {
+    emulator = await startEmulator({
+      port: options.emulatorPort ?? 8787,
+      dataDir: options.dataDir ?? path.join(root, ".streamkit"),
+      ffmpegPath: options.ffmpeg,
+      samples: options.samples ?? true,
+    });
+    Object.assign(env, {
+      STREAM_ACCOUNT_ID: emulator.accountId,
+      STREAM_API_TOKEN: emulator.token,
+      STREAM_API_BASE: emulator.apiBase,
+      STREAM_DELIVERY_ORIGIN: emulator.deliveryOrigin,
+      STREAM_SAMPLES_URL: `${emulator.url}/samples`,
+    });
+  }
+
+  let vite: ViteDevServer | undefined;
+  try {
+    Object.assign(process.env, env);
+    vite = await createServer({
+      root: path.join(root, "examples/dashboard"),
+      configFile: path.join(root, "examples/dashboard/vite.config.ts"),
+      server: { port: dashboardPort, strictPort: dashboardPort !== 0, host: "127.0.0.1" },
+      logLevel: options.quiet ? "error" : "info",
+      clearScreen: false,
+    });
+    await vite.listen();
+    const address = vite.httpServer?.address();
+    const port = typeof address === "object" && address ? address.port : dashboardPort;
+    const dashboardUrl = `http://127.0.0.1:${port}`;
+
+    // Webhooks from the emulator go to the dashboard's proxy, which checks their signature.
+    if (emulator) {
+      webhookSecret = await subscribeWebhook(emulator, `${dashboardUrl}/api/stream-webhook`);
+      process.env.STREAM_WEBHOOK_SECRET = webhookSecret;
+      await vite.restart();
+    }
+    const running = vite;
+    return {
+      emulator,
+      dashboardUrl,
+      webhookSecret,
+      async stop() {
+        await running.close();
+        await emulator?.stop();
+      },
+    };
+  } catch (error) {
+    await vite?.close();
+    await emulator?.stop();
+    throw error;
+  }
+}
+
+async function subscribeWebhook(
+  emulator: RunningEmulator,
+  notificationUrl: string,
+): Promise<string> {
+  const answer = await fetch(`${emulator.apiBase}/accounts/${emulator.accountId}/stream/webhook`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" },
+    body: JSON.stringify({ notificationUrl }),
+  });
+  const body = (await answer.json()) as { result?: { secret?: string } };
+  if (!answer.ok || !body.result?.secret)
+    throw new Error(`could not subscribe the dashboard to webhooks (${answer.status})`);
+  return body.result.secret;
+}
