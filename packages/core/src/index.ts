@@ -28,6 +28,13 @@ export type {
   paths as StreamApiPaths,
 } from "./generated/stream-api";
 export {
+  connectLiveUpdates,
+  type EventSourceConstructor,
+  type EventSourceLike,
+  type LiveUpdatesOptions,
+  type LiveUpdatesStatus,
+} from "./liveUpdates";
+export {
   createStatusPoller,
   type PollerState,
   type StatusPoller,

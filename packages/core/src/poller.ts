@@ -44,6 +44,8 @@ export interface StatusPoller {
   pause(): void;
   /** Polls every unfinished uid now and resumes the plan (page shown again). */
   resume(): void;
+  /** Changes the policy; every healthy loop is re-planned from now with it. */
+  setPolicy(policy: Partial<PollingPolicy>): void;
   /** Stops everything; nothing is written or heard afterwards. */
   dispose(): void;
 }
@@ -72,6 +74,7 @@ const IDLE: PollerState = Object.freeze({
 export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
   const entries = new Map<string, Entry>();
   const coalesceMs = options.coalesceMs ?? 2_000;
+  let policy = options.policy;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let paused = false;
   let disposed = false;
@@ -139,7 +142,7 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
             failures: entry.state.failures,
             error: entry.state.error,
           },
-          options.policy,
+          policy,
           options.random,
         );
     if (delay === false) {
@@ -217,6 +220,15 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
       for (const entry of entries.values())
         if (entry.dueAt !== undefined) entry.dueAt = Math.min(entry.dueAt, now);
       arm();
+    },
+    setPolicy(next) {
+      policy = next;
+      const now = Date.now();
+      for (const entry of entries.values()) {
+        // A poll already due (a first look, say) stays due; the others follow the new pace.
+        const planned = entry.dueAt !== undefined && entry.dueAt > now;
+        if (planned && !entry.inflight && entry.state.failures === 0) plan(entry, false);
+      }
     },
     dispose() {
       disposed = true;

@@ -12,6 +12,7 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/
 import { type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { StreamContext, type StreamContextValue } from "./context";
 import { streamKeys } from "./keys";
+import { type LiveUpdatesConfig, useLiveUpdates } from "./liveUpdates";
 
 export interface StreamProviderProps {
   /** A client made with `createStreamClient`; or give `baseUrl` and one is made for you. */
@@ -30,6 +31,11 @@ export interface StreamProviderProps {
   polling?: Partial<PollingPolicy>;
   /** Status batching options (see `createStatusBatcher`). */
   batch?: StatusBatcherOptions;
+  /**
+   * Listen to the proxy's `/events` stream (verified webhooks): ready and error reach the cache at
+   * once and polling slows to a safety net. `true` uses `{baseUrl}/events`. Off by default.
+   */
+  liveUpdates?: boolean | LiveUpdatesConfig;
   children?: ReactNode;
 }
 
@@ -56,6 +62,7 @@ function StreamServices({
   queryClient,
   polling,
   batch,
+  liveUpdates,
   children,
 }: StreamProviderProps & { queryClient: QueryClient }): ReactNode {
   if (!givenClient && baseUrl === undefined) {
@@ -88,6 +95,11 @@ function StreamServices({
   );
   useEffect(() => () => poller.dispose(), [poller]);
   usePauseWhileHidden(poller);
+  const liveConfig = useMemo(
+    () => (liveUpdates === true ? {} : liveUpdates || undefined),
+    [liveUpdates],
+  );
+  const liveStatus = useLiveUpdates(liveConfig, client, queryClient, poller, policy);
 
   const delivery = useMemo<DeliveryConfig | undefined>(() => {
     if (deliveryOrigin) return { deliveryOrigin };
@@ -96,8 +108,8 @@ function StreamServices({
   }, [customerCode, deliveryOrigin]);
 
   const value = useMemo<StreamContextValue>(
-    () => ({ client, batcher, poller, delivery, sdkUrl, polling: policy }),
-    [client, batcher, poller, delivery, sdkUrl, policy],
+    () => ({ client, batcher, poller, delivery, sdkUrl, polling: policy, liveStatus }),
+    [client, batcher, poller, delivery, sdkUrl, policy, liveStatus],
   );
   return <StreamContext.Provider value={value}>{children}</StreamContext.Provider>;
 }

@@ -1,5 +1,6 @@
 import type {
   DeliveryConfig,
+  LiveUpdatesStatus,
   PollingPolicy,
   StatusBatcher,
   StatusPoller,
@@ -16,6 +17,8 @@ export interface StreamContextValue {
   /** The player SDK script URL, when the app overrides Cloudflare's. */
   sdkUrl: string | undefined;
   polling: Partial<PollingPolicy>;
+  /** The `/events` stream: `off` unless `liveUpdates` is set on the provider. */
+  liveStatus: LiveUpdatesStatus | "off";
 }
 
 export const StreamContext = createContext<StreamContextValue | null>(null);

@@ -7,6 +7,7 @@ export {
   useStreamContext,
 } from "./context";
 export { streamKeys, type VideoListFilters } from "./keys";
+export { type LiveUpdatesConfig, SAFETY_NET_POLICY } from "./liveUpdates";
 export {
   DEFAULT_PAGE_SIZE,
   type VideoCursor,

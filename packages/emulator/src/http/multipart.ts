@@ -34,7 +34,10 @@ export async function readMultipartFile(c: Context, limit: number, field = "file
     throw badRequest("The multipart body could not be parsed.");
   }
   const file = form.get(field);
-  if (!(file instanceof File)) throw badRequest(`The multipart body has no "${field}" file field.`);
+  // Duck-typed: a File from another realm (a test DOM, say) fails `instanceof File`.
+  if (typeof file === "string" || file === null || typeof file.stream !== "function") {
+    throw badRequest(`The multipart body has no "${field}" file field.`);
+  }
   if (file.size > limit) throw tooLarge(limit);
   if (file.size === 0) throw badRequest(`The "${field}" file is empty.`);
   return file;

@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { EventSourceConstructor } from "@streamkit/core";
+import { type RunningEmulator, startEmulator } from "@streamkit/emulator";
+import { createStreamProxy } from "@streamkit/proxy";
+import { toNodeHandler } from "@streamkit/proxy/node";
+import { renderHook, waitFor } from "@testing-library/react";
+import { EventSource } from "eventsource";
+import type { ReactNode } from "react";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { useStreamContext } from "../context";
+import { StreamProvider } from "../StreamProvider";
+import { useVideoStatus } from "../useVideoStatus";
+
+// The whole chain, for real: emulator → signed webhook → proxy (verifies) → /events → the hook.
+let emulator: RunningEmulator;
+let server: Server;
+let proxyUrl: string;
+let dataDir: string;
+const webhookArrivals = new Map<string, number>();
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "streamkit-live-"));
+  emulator = await startEmulator({
+    port: 0,
+    dataDir,
+    samples: false,
+    log: false,
+    processing: { ladder: [180], preset: "ultrafast" },
+  });
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  proxyUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const api = `${emulator.apiBase}/accounts/${emulator.accountId}/stream`;
+  const subscription = await fetch(`${api}/webhook`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" },
+    body: JSON.stringify({ notificationUrl: `${proxyUrl}/webhook` }),
+  });
+  const secret = ((await subscription.json()) as { result: { secret: string } }).result.secret;
+  const proxy = createStreamProxy({
+    accountId: emulator.accountId,
+    apiToken: emulator.token,
+    upstream: emulator.apiBase,
+    basePath: "/api/stream",
+    webhookSecret: secret,
+    onWebhook: (video) => {
+      if (video.uid) webhookArrivals.set(video.uid, performance.now());
+    },
+  });
+  const api_ = toNodeHandler(proxy);
+  const hook = toNodeHandler(proxy.handleWebhook);
+  server.on("request", (req, res) => (req.url === "/webhook" ? hook(req, res) : api_(req, res)));
+}, 60_000);
+
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  await emulator?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+it("shows ready within 200 ms of the webhook, with polling out of the way", async () => {
+  // A direct upload waits in pendingupload until its bytes arrive, so the hook is surely watching
+  // before processing starts.
+  const created = await fetch(`${proxyUrl}/api/stream/direct_upload`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ maxDurationSeconds: 60 }),
+  });
+  const { uid, uploadURL } = (
+    (await created.json()) as { result: { uid: string; uploadURL: string } }
+  ).result;
+  let readyAt = 0;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <StreamProvider
+      baseUrl={`${proxyUrl}/api/stream`}
+      // Polling only once at start; after that only the event stream can bring "ready".
+      polling={{ waitingMs: 600_000, processingMs: 600_000 }}
+      liveUpdates={{
+        EventSource: EventSource as unknown as EventSourceConstructor,
+        safetyNet: { waitingMs: 600_000, processingMs: 600_000 },
+      }}
+    >
+      {children}
+    </StreamProvider>
+  );
+  const { result, unmount } = renderHook(
+    () => ({
+      status: useVideoStatus(uid, { onReady: () => (readyAt = performance.now()) }),
+      live: useStreamContext().liveStatus,
+    }),
+    { wrapper },
+  );
+  await waitFor(() => expect(result.current.live).toBe("open"), { timeout: 10_000 });
+  await waitFor(() => expect(result.current.status.phase).toBe("awaiting-upload"));
+  // jsdom's FormData does not mix with Node's fetch, so the multipart body is written by hand.
+  const bytes = Buffer.from(await (await fetch(`${emulator.url}/samples/tiny.mp4`)).arrayBuffer());
+  const boundary = "streamkit-test-boundary";
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="tiny.mp4"\r\ncontent-type: video/mp4\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const upload = await fetch(uploadURL, {
+    method: "POST",
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    body,
+  });
+  expect(upload.status, await upload.clone().text()).toBe(200);
+  await waitFor(() => expect(result.current.status.isReady).toBe(true), {
+    timeout: 60_000,
+    interval: 5,
+  });
+  const arrived = webhookArrivals.get(uid);
+  expect(arrived).toBeDefined();
+  expect(readyAt).toBeGreaterThanOrEqual(arrived ?? Number.POSITIVE_INFINITY);
+  expect(readyAt - (arrived ?? 0)).toBeLessThan(200);
+  unmount();
+}, 90_000);
