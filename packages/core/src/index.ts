@@ -65,6 +65,7 @@ export {
   videoPhase,
   videoProgress,
 } from "./status";
+export { tokenExpiry } from "./token";
 export type {
   CopyVideoRequest,
   DirectUploadRequest,

@@ -17,6 +17,13 @@ export {
 export { retryDelay, shouldRetry } from "./retry";
 export { StreamProvider, type StreamProviderProps } from "./StreamProvider";
 export { useDeleteVideo } from "./useDeleteVideo";
+export {
+  type SignedToken,
+  type SignedTokenOptions,
+  signedTokenQueryOptions,
+  type UseSignedTokenOptions,
+  useSignedToken,
+} from "./useSignedToken";
 export { type UpdateVideoVariables, useUpdateVideo } from "./useUpdateVideo";
 export { type UseUploadFromUrlOptions, useUploadFromUrl } from "./useUploadFromUrl";
 export { type UseVideoOptions, useVideo } from "./useVideo";

@@ -12,6 +12,9 @@ export const streamKeys = {
   list: (params: VideoListFilters = {}) => [...streamKeys.lists(), params] as const,
   /** One video, shared by `useVideo` and `useVideoStatus`. */
   video: (uid: string) => [...streamKeys.videos(), "detail", uid] as const,
+  /** A signed playback token for one video and one set of options. */
+  token: (uid: string, options: object = {}) =>
+    [...streamKeys.videos(), "token", uid, options] as const,
 };
 
 /** List filters without the cursor, which `useVideos` manages itself. */

@@ -12,7 +12,7 @@ import {
   type Video,
   videoPhase,
 } from "@streamkit/core";
-import { useOptionalStreamContext, useVideoStatus } from "@streamkit/hooks";
+import { useOptionalStreamContext, useSignedToken, useVideoStatus } from "@streamkit/hooks";
 import {
   type CSSProperties,
   forwardRef,
@@ -126,16 +126,32 @@ export const StreamPlayer = forwardRef<StreamPlayerHandle, StreamPlayerProps>(
 interface InnerProps extends StreamPlayerProps {
   handleRef: Ref<StreamPlayerHandle>;
   status?: { video: Video | undefined; failed: boolean };
+  /** Signed playback: waiting for the first token, and a way to replace a rejected one. */
+  signing?: { pending: boolean; error: Error | undefined; refresh: () => void };
 }
 
 function WatchedPlayer(props: InnerProps): ReactNode {
   const live = useVideoStatus(props.src, {
     enabled: !props.video || videoPhase(props.video) !== "ready",
   });
+  const video = live.video ?? props.video;
+  // A private video plays with a token from the proxy, kept fresh by useSignedToken.
+  const signed = Boolean(video?.requireSignedURLs) && props.token === undefined;
+  const signedToken = useSignedToken(props.src, { enabled: signed });
   return (
     <PlayerView
       {...props}
-      status={{ video: live.video ?? props.video, failed: live.error !== undefined }}
+      token={signed ? signedToken.token : props.token}
+      status={{ video, failed: live.error !== undefined }}
+      signing={
+        signed
+          ? {
+              pending: signedToken.token === undefined,
+              error: signedToken.error,
+              refresh: signedToken.refresh,
+            }
+          : undefined
+      }
     />
   );
 }
@@ -154,6 +170,7 @@ function PlayerView(props: InnerProps): ReactNode {
     width,
     loading = "eager",
     status,
+    signing,
     handleRef,
   } = props;
   const context = useOptionalStreamContext();
@@ -183,11 +200,12 @@ function PlayerView(props: InnerProps): ReactNode {
   const phase = video ? videoPhase(video) : undefined;
   const waitingForStatus = status !== undefined && !status.failed && phase === undefined;
   const playable =
-    !status ||
-    status.failed ||
-    phase === "ready" ||
-    phase === "live" ||
-    (phase === undefined && !waitingForStatus);
+    !signing?.pending &&
+    (!status ||
+      status.failed ||
+      phase === "ready" ||
+      phase === "live" ||
+      (phase === undefined && !waitingForStatus));
   const [autoplayWhenReady, setAutoplayWhenReady] = useState(false);
   const sawProcessing = useRef(false);
   useEffect(() => {
@@ -206,13 +224,31 @@ function PlayerView(props: InnerProps): ReactNode {
   const inView = useInView(boxRef, loading === "lazy");
   const wanted = loading === "click" ? clicked : loading === "lazy" ? inView : hydrated;
 
+  const [iframe, setIframe] = useState<HTMLIFrameElement | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  // A refreshed token must not reload a player that is playing: the URL keeps the token it was
+  // loaded with, and takes the new one when it loads again (new src, or after a rejected token).
+  const pinned = useRef({ src, token, generation });
+  if (!loaded || pinned.current.src !== src || pinned.current.generation !== generation) {
+    pinned.current = { src, token, generation };
+  }
+  const urlToken = pinned.current.token;
+  const [reloadAfterRefresh, setReloadAfterRefresh] = useState(false);
+  useEffect(() => {
+    if (reloadAfterRefresh && token !== urlToken) {
+      setReloadAfterRefresh(false);
+      setGeneration((g) => g + 1);
+    }
+  }, [reloadAfterRefresh, token, urlToken]);
+
   // Only what the SDK cannot change after load makes a new iframe URL.
   const { adUrl, defaultTextTrack, startTime } = props;
-  const id = token ?? src;
+  const id = urlToken ?? src;
   const target = useMemo((): { url?: string; poster?: string; error?: string } => {
     try {
-      if (/^https?:\/\//i.test(src) && !token) return { url: src };
-      assertDeliveryId(id, token ? "token" : "src");
+      if (/^https?:\/\//i.test(src) && !urlToken) return { url: src };
+      assertDeliveryId(id, urlToken ? "token" : "src");
       const initial = liveRef.current;
       const params: IframeParams = {
         ...initial,
@@ -227,10 +263,8 @@ function PlayerView(props: InnerProps): ReactNode {
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [src, token, id, delivery, adUrl, defaultTextTrack, startTime, clicked]);
+  }, [src, urlToken, id, delivery, adUrl, defaultTextTrack, startTime, clicked]);
 
-  const [iframe, setIframe] = useState<HTMLIFrameElement | null>(null);
-  const [loaded, setLoaded] = useState(false);
   const { api, error: sdkError } = useStreamApi(iframe, sdkUrl);
   const showIframe = wanted && playable && target.url !== undefined;
 
@@ -266,6 +300,11 @@ function PlayerView(props: InnerProps): ReactNode {
     const bound: [string, EventListener][] = Object.entries(PLAYER_EVENTS).map(([prop, event]) => [
       event,
       (e: Event) => {
+        if (event === "error" && propsRef.current.signing) {
+          // Most likely an expired or rejected token: fetch a new one and reload with it.
+          setReloadAfterRefresh(true);
+          propsRef.current.signing.refresh();
+        }
         propsRef.current[prop as PlayerEventProp]?.(e);
         for (const listener of listeners.current.get(event) ?? []) listener(e);
       },
@@ -309,7 +348,7 @@ function PlayerView(props: InnerProps): ReactNode {
   }, [clicked, loaded, iframe]);
 
   const ratio = aspectRatioOf(props.aspectRatio, video);
-  const posterUrl = props.poster ?? target.poster;
+  const posterUrl = props.poster ?? (signing?.pending ? undefined : target.poster);
   const name = typeof video?.meta?.name === "string" ? video.meta.name : undefined;
   const reason = phase === "error" ? errorReason(video)?.text : undefined;
   const state = target.error
@@ -363,9 +402,11 @@ function PlayerView(props: InnerProps): ReactNode {
           <span>{messages.player.processing}</span>
         </div>
       )}
-      {(state === "error" || state === "invalid" || sdkError) && (
+      {(state === "error" || state === "invalid" || sdkError || signing?.error) && (
         <div className="sk-player__overlay" role="alert">
-          {messages.player.failed(reason ?? target.error ?? sdkError?.message ?? "")}
+          {messages.player.failed(
+            reason ?? target.error ?? sdkError?.message ?? signing?.error?.message ?? "",
+          )}
         </div>
       )}
     </div>

@@ -66,3 +66,21 @@ describe("status model", () => {
     expect(errorReason(withStatus({ state: "ready" }))).toBeUndefined();
   });
 });
+
+describe("tokenExpiry", () => {
+  const jwt = (payload: object) =>
+    `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify(payload)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")}.c2ln`;
+
+  it("reads exp as a number or a numeric string", async () => {
+    const { tokenExpiry } = await import("../token");
+    expect(tokenExpiry(jwt({ sub: "x", exp: 1_800_000_000 }))).toBe(1_800_000_000_000);
+    expect(tokenExpiry(jwt({ sub: "x", exp: "1800000000" }))).toBe(1_800_000_000_000);
+  });
+
+  it("gives undefined for anything unreadable", async () => {
+    const { tokenExpiry } = await import("../token");
+    for (const bad of ["", "a.b.c", "x", jwt({ exp: "soon" }), jwt({}), jwt({ exp: -1 })]) {
+      expect(tokenExpiry(bad)).toBeUndefined();
+    }
+  });
+});
