@@ -1,7 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, defineConfig } from "vite";
-import { readConfig } from "./server/config";
-import { streamkitServer } from "./server/streamkitServer";
+import { readConfig } from "./server/config.ts";
+import { streamkitServer } from "./server/streamkitServer.ts";
 
 export default defineConfig(() => {
   const config = readConfig();

@@ -1,3 +1,6 @@
-import { libraryConfig } from "../../vite.lib.config";
+import { libraryConfig } from "../../vite.lib.config.ts";
 
-export default libraryConfig({ entry: { index: "src/index.ts" }, react: true });
+export default libraryConfig({
+  entry: { index: "src/index.ts", captions: "src/captionsEntry.ts" },
+  react: true,
+});

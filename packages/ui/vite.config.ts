@@ -1,3 +1,3 @@
-import { libraryConfig } from "../../vite.lib.config";
+import { libraryConfig } from "../../vite.lib.config.ts";
 
 export default libraryConfig({ entry: { index: "src/index.ts" }, react: true });

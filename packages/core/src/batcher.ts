@@ -1,5 +1,4 @@
 import type { StreamClient } from "./client";
-import { StreamApiError } from "./errors";
 import { MAX_LIST_LIMIT } from "./requestChecks";
 import type { Video } from "./types";
 import { assertUid } from "./validate";
@@ -73,8 +72,21 @@ export function createStatusBatcher(
       for (const w of waiters) {
         const video = byUid.get(w.uid);
         if (video) settle(w, () => w.resolve(video));
-        else settle(w, () => w.reject(notFound(w.uid)));
       }
+      // Lists can lag behind writes (a video created a moment ago may not be listed yet), so a uid
+      // the list lacks is asked for on its own before it is called missing.
+      const missing = [...new Set(waiters.filter((w) => !w.settled).map((w) => w.uid))];
+      await Promise.all(
+        missing.map(async (uid) => {
+          const mine = waiters.filter((w) => w.uid === uid);
+          try {
+            const video = await client.getVideo(uid, { signal: controller.signal });
+            for (const w of mine) settle(w, () => w.resolve(video));
+          } catch (error) {
+            for (const w of mine) settle(w, () => w.reject(error));
+          }
+        }),
+      );
     } catch (error) {
       for (const w of waiters) settle(w, () => w.reject(error));
     } finally {
@@ -109,8 +121,4 @@ export function createStatusBatcher(
       });
     },
   };
-}
-
-function notFound(uid: string): StreamApiError {
-  return new StreamApiError(404, [], undefined, `Video ${uid} was not found`);
 }

@@ -93,7 +93,8 @@ function StreamServices({
       }),
     [batcher, queryClient, policy],
   );
-  useEffect(() => () => poller.dispose(), [poller]);
+  // No dispose on unmount: every watcher unsubscribes as it unmounts, which stops its loop, and a
+  // StrictMode remount must find the same poller working.
   usePauseWhileHidden(poller);
   const liveConfig = useMemo(
     () => (liveUpdates === true ? {} : liveUpdates || undefined),

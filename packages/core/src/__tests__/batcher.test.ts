@@ -2,16 +2,24 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createStatusBatcher } from "../batcher";
 import { createStreamClient } from "../client";
 import { StreamApiError, StreamValidationError } from "../errors";
-import { envelope, fakeFetch, UID_A, UID_B, UID_C, video } from "./fakeFetch";
+import { envelope, failure, fakeFetch, UID_A, UID_B, UID_C, video } from "./fakeFetch";
 
 describe("createStatusBatcher", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  function setup(known = [UID_A, UID_B, UID_C], options = {}) {
+  function setup(known = [UID_A, UID_B, UID_C], options = {}, lagging: string[] = []) {
     const { fetch, calls } = fakeFetch((req) => {
+      const single = req.url.pathname.split("/")[2];
+      if (single) {
+        return known.includes(single)
+          ? envelope(video(single))
+          : failure(404, [{ code: 10003, message: "not found" }]);
+      }
       const ids = (req.url.searchParams.get("id") ?? "").split(",");
-      return envelope(ids.filter((id) => known.includes(id)).map((id) => video(id)));
+      return envelope(
+        ids.filter((id) => known.includes(id) && !lagging.includes(id)).map((id) => video(id)),
+      );
     });
     const batcher = createStatusBatcher(createStreamClient({ baseUrl: "/s", fetch }), options);
     return { batcher, calls };
@@ -42,7 +50,15 @@ describe("createStatusBatcher", () => {
     expect(calls.map((c) => c.url.searchParams.get("id")?.split(",").length)).toEqual([2, 2, 1]);
   });
 
-  it("rejects a uid the list lacks with a not-found error, others still resolve", async () => {
+  it("asks for a uid the list lacks on its own, since lists can lag behind writes", async () => {
+    const { batcher, calls } = setup([UID_A, UID_B], {}, [UID_B]);
+    const pending = Promise.all([batcher.load(UID_A), batcher.load(UID_B)]);
+    await vi.runAllTimersAsync();
+    expect((await pending).map((v) => v.uid)).toEqual([UID_A, UID_B]);
+    expect(calls.map((c) => c.url.pathname)).toEqual(["/s", `/s/${UID_B}`]);
+  });
+
+  it("rejects a uid that is really missing with a not-found error, others still resolve", async () => {
     const { batcher } = setup([UID_A]);
     const missing = batcher.load(UID_B).catch((e: unknown) => e);
     const found = batcher.load(UID_A);

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { render, renderHook, screen, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
+import { StrictMode } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useStreamClient, useStreamContext } from "../context";
 import { StreamProvider } from "../StreamProvider";
@@ -54,6 +55,24 @@ describe("StreamProvider", () => {
     current = "/b";
     rerender();
     await waitFor(() => expect(result.current).toBe("/b"));
+  });
+
+  it("keeps polling under StrictMode's mount, unmount, mount", async () => {
+    const uid = makeUid();
+    model.add(makeVideo(uid, "inprogress"));
+    function Phase() {
+      return <p>{useVideoStatus(uid).phase ?? "none"}</p>;
+    }
+    render(
+      <StrictMode>
+        <StreamProvider baseUrl={BASE} polling={{ processingMs: 50, jitter: 0 }}>
+          <Phase />
+        </StreamProvider>
+      </StrictMode>,
+    );
+    expect(await screen.findByText("processing")).toBeInTheDocument();
+    model.videos.set(uid, makeVideo(uid, "ready"));
+    expect(await screen.findByText("ready")).toBeInTheDocument();
   });
 
   it("explains a hook used outside it", () => {

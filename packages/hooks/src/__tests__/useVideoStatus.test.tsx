@@ -172,7 +172,7 @@ describe("useVideoStatus", () => {
     await advance(0);
     expect(result.current.error).toMatchObject({ name: "StreamApiError", status: 404 });
     await advance(60_000);
-    expect(model.count()).toBe(1);
+    expect(model.count()).toBe(2); // the batched list, then the video on its own
   });
 
   it("refuses a malformed uid without a request", async () => {

@@ -1,0 +1,158 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { type RunningStack, startStack } from "../scripts/stack";
+
+// The example dashboard as `pnpm dev` runs it (emulator + dashboard with the proxy inside), on
+// free ports with a throwaway data folder, driven as a user would drive it.
+let stack: RunningStack;
+let dataDir: string;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "streamkit-dashboard-"));
+  stack = await startStack({ emulatorPort: 0, dashboardPort: 0, dataDir, quiet: true });
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function copySample(page: Page, sample: string, name: string) {
+  await page.goto(stack.dashboardUrl);
+  const url = page.getByLabel("Video URL");
+  await url.fill(`${stack.emulator?.url}/samples/${sample}.mp4`);
+  const nameField = page.getByLabel("Name (optional)");
+  if (await nameField.count()) await nameField.fill(name);
+  await page.getByRole("button", { name: "Upload from URL" }).click();
+}
+
+test("upload from URL: the badge moves through its phases to ready, then the video plays", async ({
+  page,
+}) => {
+  await copySample(page, "testsrc2-6s", "Test card");
+  const phases = new Set<string>();
+  const badge = page.getByRole("region", { name: "Add a video" }).locator(".sk-badge").first();
+  await expect(badge).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(
+      async () => {
+        const state = await badge.getAttribute("data-state");
+        if (state) phases.add(state);
+        return state;
+      },
+      { timeout: 90_000, intervals: [100] },
+    )
+    .toBe("ready");
+  expect([...phases].some((p) => p !== "ready")).toBe(true);
+  await page.screenshot({ path: test.info().outputPath("library.png"), fullPage: true });
+
+  const row = page.getByRole("button", { name: "Test card", exact: true }).first();
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await row.click();
+  await expect(page).toHaveURL(/#\/videos\/[0-9a-f]{32}$/);
+  const frame = page.frameLocator(".sk-player iframe");
+  await expect(frame.locator("video")).toBeVisible({ timeout: 30_000 });
+  await frame.locator("video").evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect
+    .poll(() => frame.locator("video").evaluate((v: HTMLVideoElement) => v.currentTime), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0.5);
+  await page.screenshot({ path: test.info().outputPath("video-page.png"), fullPage: true });
+});
+
+test("edit a name and see it in the library after a reload", async ({ page }) => {
+  await page.goto(stack.dashboardUrl);
+  await page.getByRole("button", { name: "Test card", exact: true }).first().click();
+  const name = page.getByLabel("Name", { exact: true });
+  await expect(name).toHaveValue("Test card");
+  await name.fill("Renamed card");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.goto(stack.dashboardUrl);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toBeVisible();
+});
+
+test("search and filter the library", async ({ page }) => {
+  await copySample(page, "tiny", "Tiny clip");
+  await expect(page.getByRole("button", { name: "Tiny clip", exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
+  await page.getByLabel("Search by name").fill("tiny");
+  await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Tiny clip", exact: true })).toBeVisible();
+  await page.getByLabel("Search by name").fill("");
+  await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toBeVisible();
+  await page.getByLabel("Status").selectOption("error");
+  await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toHaveCount(0);
+  await page.getByLabel("Status").selectOption("ready");
+  await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+});
+
+test("delete a video and see it gone", async ({ page }) => {
+  await page.goto(stack.dashboardUrl);
+  await page.getByRole("button", { name: "Tiny clip", exact: true }).first().click();
+  await page.getByRole("button", { name: "Delete video" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page).not.toHaveURL(/#\/videos\//);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Tiny clip", exact: true })).toHaveCount(0);
+});
+
+test("a failing backend shows an error, and the page recovers", async ({ page }) => {
+  await page.route("**/api/stream?**", (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({
+        result: null,
+        success: false,
+        errors: [{ code: 9503, message: "Upstream down" }],
+        messages: [],
+      }),
+    }),
+  );
+  await page.goto(stack.dashboardUrl);
+  await expect(page.getByRole("alert").filter({ hasText: /Upstream down|went wrong/ })).toBeVisible(
+    {
+      timeout: 20_000,
+    },
+  );
+  await page.screenshot({ path: test.info().outputPath("backend-down.png"), fullPage: true });
+  await page.unroute("**/api/stream?**");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
+});
+
+test("the API token never reaches the browser", async ({ page }) => {
+  const token = stack.emulator?.token ?? "";
+  const seen: string[] = [];
+  page.on("response", async (response) => {
+    const headers = JSON.stringify(await response.allHeaders());
+    const body =
+      response.request().resourceType() === "media" ? "" : await response.text().catch(() => "");
+    if (headers.includes(token) || body.includes(token)) seen.push(response.url());
+  });
+  page.on("request", (request) => {
+    if (JSON.stringify(request.headers()).includes(token)) seen.push(request.url());
+  });
+  await page.goto(stack.dashboardUrl);
+  await page.getByRole("button", { name: "Renamed card", exact: true }).first().click();
+  await expect(page.frameLocator(".sk-player iframe").locator("video")).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(seen).toEqual([]);
+});
