@@ -9,10 +9,10 @@ import { CHROMIUM, CHROMIUM_ARGS } from "./scripts/chromium.mjs";
 // Tests run against package sources (the `source` export condition), never against dist.
 export default defineConfig({
   plugins: [react()],
-  resolve: { conditions: ["source", ...defaultClientConditions] },
+  resolve: { conditions: ["@streamkit/source", ...defaultClientConditions] },
   // Node-environment tests resolve through the SSR pipeline: give it the same source condition,
   // and inline our packages so vite (not Node) loads their TypeScript.
-  ssr: { resolve: { conditions: ["source", ...defaultServerConditions] } },
+  ssr: { resolve: { conditions: ["@streamkit/source", ...defaultServerConditions] } },
   test: {
     server: { deps: { inline: [/@streamkit\//] } },
     projects: [
@@ -38,11 +38,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        resolve: { conditions: ["source", ...defaultServerConditions] },
+        resolve: { conditions: ["@streamkit/source", ...defaultServerConditions] },
         test: {
           name: "node",
           environment: "node",
-          include: ["packages/{emulator,proxy}/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+          include: [
+            "packages/{emulator,proxy}/src/**/*.test.ts",
+            "packages/*/test/**/*.test.ts",
+            // Tests across packages (engine + proxy + emulator) live outside any one package.
+            "integration/**/*.test.ts",
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

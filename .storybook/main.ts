@@ -11,7 +11,9 @@ const config: StorybookConfig = {
   typescript: { reactDocgen: "react-docgen-typescript" },
   // Stories read package sources directly, like the tests, so nothing needs building first.
   viteFinal: async (cfg) =>
-    mergeConfig(cfg, { resolve: { conditions: ["source", ...defaultClientConditions] } }),
+    mergeConfig(cfg, {
+      resolve: { conditions: ["@streamkit/source", ...defaultClientConditions] },
+    }),
 };
 
 export default config;

@@ -27,7 +27,7 @@ async function measure(contents, { own, external, resolveDir = root } = {}) {
     format: "esm",
     platform: "browser",
     target: "es2022",
-    conditions: ["source"],
+    conditions: ["@streamkit/source"],
     jsx: "automatic",
     external,
     write: false,
@@ -40,7 +40,7 @@ async function measure(contents, { own, external, resolveDir = root } = {}) {
 }
 
 export async function bundleSizes() {
-  const cssFiles = ["tokens", "badge", "player", "dashboard"].map((f) =>
+  const cssFiles = ["tokens", "badge", "player", "dashboard", "upload"].map((f) =>
     readFileSync(path.join(root, "packages/ui/src/styles", `${f}.css`), "utf8"),
   );
   const css = await build({

@@ -12,6 +12,8 @@ export interface PollingFigures {
   streamkit: number;
   /** Requests of useVideoStatus in the minute after every video became ready. */
   afterReady: number;
+  /** Requests of the obvious implementation in that minute: it never stops. */
+  naiveAfterReady: number;
 }
 
 /** The obvious implementation a user would write: its own timer, its own request. */
@@ -65,6 +67,10 @@ export async function measurePolling({
       ),
     );
     await advance(seconds * 1000);
+    const naiveRequests = naiveModel.requests;
+    naiveModel.setAll("ready");
+    await advance(60_000);
+    const naiveAfterReady = naiveModel.requests - naiveRequests;
     naive.unmount();
 
     const model = new BenchModel();
@@ -84,7 +90,7 @@ export async function measurePolling({
     await advance(60_000);
     const afterReady = model.requests - before;
     mounted.unmount();
-    return { naive: naiveModel.requests, streamkit, afterReady };
+    return { naive: naiveRequests, streamkit, afterReady, naiveAfterReady };
   } finally {
     vi.useRealTimers();
   }

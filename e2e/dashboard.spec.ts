@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
 import { type RunningStack, startStack } from "../scripts/stack";
 
@@ -66,6 +68,33 @@ test("upload from URL: the badge moves through its phases to ready, then the vid
     })
     .toBeGreaterThan(0.5);
   await page.screenshot({ path: test.info().outputPath("video-page.png"), fullPage: true });
+});
+
+test("upload a file from disk: ready, then it plays", async ({ page }) => {
+  const file = path.join(dataDir, "holiday.mp4");
+  await promisify(execFile)("ffmpeg", [
+    ...["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=duration=3:size=320x180:rate=25"],
+    ...["-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-c:v", "libx264"],
+    ...["-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", file],
+  ]);
+  await page.goto(stack.dashboardUrl);
+  await page.getByLabel("Choose videos").setInputFiles(file);
+  const row = page.getByRole("button", { name: "holiday.mp4", exact: true });
+  await expect(row).toBeVisible({ timeout: 60_000 });
+  const region = page.getByRole("region", { name: "Upload files" });
+  await expect(region.locator(".sk-badge[data-state=ready]").first()).toBeVisible({
+    timeout: 60_000,
+  });
+  await row.click();
+  const video = page.frameLocator(".sk-player iframe").locator("video");
+  await expect(video).toBeVisible({ timeout: 30_000 });
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 })
+    .toBeGreaterThan(0.5);
 });
 
 test("edit a name and see it in the library after a reload", async ({ page }) => {

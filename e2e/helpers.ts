@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "@playwright/test";
 import {
+  type Connect,
   createServer as createViteServer,
   defaultClientConditions,
   type ViteDevServer,
@@ -66,17 +67,44 @@ export async function startTestEmulator(): Promise<TestEmulator> {
   };
 }
 
+export interface FixtureOptions {
+  /**
+   * Runs before Vite's own middlewares, e.g. a Stream proxy on `/api/stream`, so the page and its
+   * backend share an origin: `(req, res, next) => (req.url?.startsWith("/api/") ? api(req, res) : next())`.
+   */
+  middleware?: Connect.NextHandleFunction;
+}
+
 /** Serves a fixture page folder with Vite, reading workspace packages from source. */
 export async function serveFixture(
   folder: string,
+  { middleware }: FixtureOptions = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server: ViteDevServer = await createViteServer({
     root: path.join(import.meta.dirname, "fixtures", folder),
     configFile: false,
+    // One dependency cache per fixture: two servers sharing one invalidate each other's bundles.
+    cacheDir: path.join(
+      import.meta.dirname,
+      "../node_modules/.vite/fixtures",
+      path.basename(folder),
+    ),
     logLevel: "error",
-    resolve: { conditions: ["source", ...defaultClientConditions] },
+    resolve: { conditions: ["@streamkit/source", ...defaultClientConditions] },
     server: { port: 0, host: "127.0.0.1" },
-    plugins: [(await import("@vitejs/plugin-react")).default()],
+    plugins: [
+      (await import("@vitejs/plugin-react")).default(),
+      ...(middleware
+        ? [
+            {
+              name: "fixture-middleware",
+              configureServer: (vite: ViteDevServer) => {
+                vite.middlewares.use(middleware);
+              },
+            },
+          ]
+        : []),
+    ],
   });
   await server.listen();
   const address = server.httpServer?.address();

@@ -18,6 +18,16 @@ const run = spawnSync("pnpm", ["exec", "vitest", "run", "--project", "bench"], {
   stdio: "inherit",
   env: { ...process.env, STREAMKIT_BENCH: "full", STREAMKIT_BENCH_OUT: out },
 });
+// Player figures need a real browser: Playwright, same output folder.
+const players = spawnSync(
+  "pnpm",
+  ["exec", "playwright", "test", "--config", "bench/playwright.config.ts"],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, STREAMKIT_BENCH: "full", STREAMKIT_BENCH_OUT: out },
+  },
+);
 for (const file of existsSync(out) ? readdirSync(out) : []) {
   Object.assign(results, JSON.parse(readFileSync(path.join(out, file), "utf8")));
 }
@@ -31,4 +41,4 @@ const rows = Object.entries(results).map(([key, value]) => ({
 }));
 console.table(rows);
 console.log(`wrote ${path.relative(root, path.join(root, "bench/results.json"))}`);
-process.exit(run.status ?? 1);
+process.exit(run.status || players.status || 0);

@@ -52,6 +52,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       STREAM_API_TOKEN: emulator.token,
       STREAM_API_BASE: emulator.apiBase,
       STREAM_DELIVERY_ORIGIN: emulator.deliveryOrigin,
+      STREAM_SDK_URL: `${emulator.deliveryOrigin}/embed/sdk.latest.js`,
       STREAM_SAMPLES_URL: `${emulator.url}/samples`,
     });
   }

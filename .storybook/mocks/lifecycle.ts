@@ -14,6 +14,8 @@ export interface MockVideo {
   pace: number;
   fails: boolean;
   overrides: Partial<Video>;
+  /** `meta` besides the name; defaults to `{ "downloaded-from": source }`. */
+  meta?: Record<string, unknown>;
 }
 
 const PHASES: { state: VideoState; share: number }[] = [
@@ -45,7 +47,7 @@ export function snapshot(mock: MockVideo, origin: string, now = Date.now()): Vid
   return {
     uid: mock.uid,
     creator: null as unknown as string,
-    meta: { name: mock.name, "downloaded-from": mock.source },
+    meta: { name: mock.name, ...(mock.meta ?? { "downloaded-from": mock.source }) },
     created: new Date(mock.createdAt).toISOString(),
     modified: new Date(mock.createdAt).toISOString(),
     status: {
@@ -67,4 +69,22 @@ export function snapshot(mock: MockVideo, origin: string, now = Date.now()): Vid
     size: ready ? 4_200_000 : 0,
     ...mock.overrides,
   } as Video;
+}
+
+/** One hour per phase: long enough that a story sees no change, short enough to read as recent. */
+const HELD = 3_600_000;
+
+/**
+ * `createdAt` and `pace` that put a seeded video in `state` now and keep it there for the story:
+ * `seed: [{ name: "Clip", ...inState("inprogress", 40) }]`. Ready and error are reached at once.
+ */
+export function inState(
+  state: "downloading" | "queued" | "inprogress" | "ready" | "error",
+  pct = 40,
+  now = Date.now(),
+): Pick<MockVideo, "createdAt" | "pace" | "fails"> {
+  const offset = { downloading: 0.5, queued: 1.5, inprogress: 2 + (4 * pct) / 100 };
+  if (state === "ready" || state === "error")
+    return { createdAt: now - 60_000, pace: 0, fails: state === "error" };
+  return { createdAt: now - offset[state] * HELD, pace: HELD, fails: false };
 }

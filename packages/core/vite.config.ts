@@ -1,3 +1,10 @@
 import { libraryConfig } from "../../vite.lib.config";
 
-export default libraryConfig({ entry: { index: "src/index.ts", webhooks: "src/webhooks.ts" } });
+export default libraryConfig({
+  entry: {
+    index: "src/index.ts",
+    webhooks: "src/webhooks.ts",
+    captions: "src/captions.ts",
+    upload: "src/upload/index.ts",
+  },
+});

@@ -9,6 +9,8 @@ export interface DashboardConfig {
   /** REST API root; the emulator's `…/client/v4`, or Cloudflare's when unset. */
   upstream: string | undefined;
   delivery: { customerCode: string } | { deliveryOrigin: string };
+  /** The player SDK script; the emulator serves its own. Cloudflare's when unset. */
+  sdkUrl: string | undefined;
   /** The emulator's sample list, to prefill "upload from URL". */
   samplesUrl: string | undefined;
   webhookSecret: string | undefined;
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DashboardConfi
     apiToken,
     upstream: env.STREAM_API_BASE || undefined,
     delivery: deliveryOrigin ? { deliveryOrigin } : { customerCode: customerCode as string },
+    sdkUrl: env.STREAM_SDK_URL || undefined,
     samplesUrl: env.STREAM_SAMPLES_URL || undefined,
     webhookSecret: env.STREAM_WEBHOOK_SECRET || undefined,
   };

@@ -42,9 +42,11 @@ export interface RequestOptions {
 export interface RawRequest extends RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   query?: URLSearchParams;
-  /** Serialised as JSON. */
+  /** Serialised as JSON; a `FormData` or `Blob` is sent as is (fetch sets its content type). */
   body?: unknown;
   headers?: HeadersInit;
+  /** Sees the raw response before its body is read (tus creation answers with headers only). */
+  onResponse?: (response: Response) => void;
 }
 
 export interface StreamClient {
@@ -90,8 +92,10 @@ export function createStreamClient(options: StreamClientOptions): StreamClient {
       typeof options.headers === "function" ? await options.headers() : options.headers,
     );
     for (const [key, value] of new Headers(init.headers)) headers.set(key, value);
-    let body: string | undefined;
-    if (init.body !== undefined) {
+    let body: BodyInit | undefined;
+    // Multipart (caption uploads) and raw bodies go out as they are, with fetch's content type.
+    if (init.body instanceof FormData || init.body instanceof Blob) body = init.body;
+    else if (init.body !== undefined) {
       body = JSON.stringify(init.body);
       headers.set("content-type", "application/json");
     }
@@ -116,6 +120,7 @@ export function createStreamClient(options: StreamClientOptions): StreamClient {
       } catch (cause) {
         throw toNetworkError(cause, init.signal, timeout.signal, `${init.method ?? "GET"} ${url}`);
       }
+      init.onResponse?.(response);
       try {
         return await readEnvelope<T>(response);
       } catch (cause) {

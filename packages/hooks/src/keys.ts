@@ -15,6 +15,10 @@ export const streamKeys = {
   /** A signed playback token for one video and one set of options. */
   token: (uid: string, options: object = {}) =>
     [...streamKeys.videos(), "token", uid, options] as const,
+  /** The captions of one video (`useCaptions`). */
+  captions: (uid: string) => [...streamKeys.videos(), "captions", uid] as const,
+  /** The MP4/M4A downloads of one video (`useDownloads`). */
+  downloads: (uid: string) => [...streamKeys.videos(), "downloads", uid] as const,
 };
 
 /** List filters without the cursor, which `useVideos` manages itself. */

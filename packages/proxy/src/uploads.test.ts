@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { MULTIPART_OVERHEAD_BYTES } from "./operations/captions";
 import { type FakeUpstream, startFakeUpstream } from "./test/fakeUpstream";
 import { envelopeOf, proxyFor, request } from "./test/helpers";
 
@@ -112,8 +113,11 @@ describe("caption uploads", () => {
   it("refuses a caption over the cap with 413 and a non-multipart body with 415", async () => {
     const proxy = proxyFor(fake, { limits: { captionBytes: 100 } });
     const video = fake.addVideo();
+    // The cap is the file's; the multipart framing around it gets MULTIPART_OVERHEAD_BYTES more.
     const big = await proxy.fetch(
-      request("PUT", `/${video.uid}/captions/en`, { body: form(`WEBVTT\n\n${"x".repeat(500)}`) }),
+      request("PUT", `/${video.uid}/captions/en`, {
+        body: form(`WEBVTT\n\n${"x".repeat(100 + MULTIPART_OVERHEAD_BYTES)}`),
+      }),
     );
     expect(big.status).toBe(413);
     expect((await envelopeOf(big)).errors[0]?.message).toContain("limits.captionBytes");
@@ -123,14 +127,25 @@ describe("caption uploads", () => {
     expect(json.status).toBe(415);
   });
 
+  it("takes a file of exactly the cap: the framing does not count against it", async () => {
+    const proxy = proxyFor(fake, { limits: { captionBytes: 1000 } });
+    const video = fake.addVideo();
+    const text = `WEBVTT\n\n${"x".repeat(1000 - 8)}`;
+    expect(new Blob([text]).size).toBe(1000);
+    const response = await proxy.fetch(
+      request("PUT", `/${video.uid}/captions/en`, { body: form(text) }),
+    );
+    expect(response.status).toBe(200);
+  });
+
   it("cuts off a streamed caption without content-length once it passes the cap", async () => {
     const proxy = proxyFor(fake, { limits: { captionBytes: 1024 } });
     const video = fake.addVideo();
-    const chunk = new Uint8Array(512).fill(65);
+    const chunk = new Uint8Array(4096).fill(65);
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent++ < 10) controller.enqueue(chunk);
+        if (sent++ < 20) controller.enqueue(chunk);
         else controller.close();
       },
     });

@@ -90,3 +90,39 @@ export const InvalidSource: Story = {
     );
   },
 };
+
+/** A private video: the player asks the proxy for a signed token and uses it in every URL. */
+export const Signed: Story = {
+  parameters: {
+    backend: { seed: [{ name: "Members only", pace: 0, overrides: { requireSignedURLs: true } }] },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("button", { name: "Play Members only" })).toBeVisible();
+    const poster = canvasElement.querySelector("img")?.getAttribute("src") ?? "";
+    await expect(poster).not.toContain(SEEDED);
+    await expect(poster).toMatch(/\/[\w-]+\.[\w-]+\.[\w-]+\/thumbnails\/thumbnail\.jpg$/);
+  },
+};
+
+/** Status not known yet: the poster box holds its place; nothing plays before the answer. */
+export const Loading: Story = {
+  args: { loading: "eager" },
+  parameters: { backend: { latency: 60_000, seed: [{ name: "Slow answer", pace: 0 }] } },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector<HTMLElement>(".sk-player");
+    await expect(box?.dataset.state).toBe("processing");
+    await expect(canvasElement.querySelector("iframe")).toBeNull();
+  },
+};
+
+/** The status request fails: the player does not block on it and offers playback. */
+export const FailedRequest: Story = {
+  parameters: { backend: { failWith: 503, seed: [{ name: "Anyway", pace: 0 }] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByRole("button", { name: "Play video" }, { timeout: 10_000 }),
+    ).toBeVisible();
+  },
+};

@@ -235,6 +235,9 @@ function PlayerView(props: InnerProps): ReactNode {
   }
   const urlToken = pinned.current.token;
   const [reloadAfterRefresh, setReloadAfterRefresh] = useState(false);
+  // Reloads for a rejected token since the player last played; past two, the token is not the cause.
+  const tokenReloads = useRef(0);
+  const [tokenRefused, setTokenRefused] = useState(false);
   useEffect(() => {
     if (reloadAfterRefresh && token !== urlToken) {
       setReloadAfterRefresh(false);
@@ -266,6 +269,11 @@ function PlayerView(props: InnerProps): ReactNode {
   }, [src, urlToken, id, delivery, adUrl, defaultTextTrack, startTime, clicked]);
 
   const { api, error: sdkError } = useStreamApi(iframe, sdkUrl);
+  // Without the SDK the iframe still plays; only events and the ref go quiet, so say it once.
+  useEffect(() => {
+    if (sdkError)
+      console.warn(`streamkit: ${sdkError.message}; player events and ref are unavailable.`);
+  }, [sdkError]);
   const showIframe = wanted && playable && target.url !== undefined;
 
   // The handle outlives iframes: listeners added through it follow the player across reloads.
@@ -301,9 +309,18 @@ function PlayerView(props: InnerProps): ReactNode {
       event,
       (e: Event) => {
         if (event === "error" && propsRef.current.signing) {
-          // Most likely an expired or rejected token: fetch a new one and reload with it.
-          setReloadAfterRefresh(true);
-          propsRef.current.signing.refresh();
+          // Most likely an expired or rejected token: fetch a new one and reload with it, twice at most.
+          if (tokenReloads.current < 2) {
+            tokenReloads.current += 1;
+            setReloadAfterRefresh(true);
+            propsRef.current.signing.refresh();
+          } else {
+            setTokenRefused(true);
+          }
+        }
+        if (event === "playing" || event === "loadeddata") {
+          tokenReloads.current = 0;
+          setTokenRefused(false);
         }
         propsRef.current[prop as PlayerEventProp]?.(e);
         for (const listener of listeners.current.get(event) ?? []) listener(e);
@@ -402,10 +419,13 @@ function PlayerView(props: InnerProps): ReactNode {
           <span>{messages.player.processing}</span>
         </div>
       )}
-      {(state === "error" || state === "invalid" || sdkError || signing?.error) && (
+      {(state === "error" || state === "invalid" || signing?.error || tokenRefused) && (
         <div className="sk-player__overlay" role="alert">
           {messages.player.failed(
-            reason ?? target.error ?? sdkError?.message ?? signing?.error?.message ?? "",
+            reason ??
+              target.error ??
+              signing?.error?.message ??
+              (tokenRefused ? messages.player.tokenRefused : ""),
           )}
         </div>
       )}

@@ -1,4 +1,4 @@
-import { UploadFromUrlForm, VideoTable } from "@streamkit/ui";
+import { UploadDropzone, UploadFromUrlForm, VideoTable } from "@streamkit/ui";
 import { navigate, videoHref } from "../router";
 import { useSamples } from "../useSamples";
 
@@ -20,6 +20,10 @@ export function LibraryPage() {
             ))}
           </p>
         )}
+      </section>
+      <section aria-labelledby="files-heading" className="card">
+        <h2 id="files-heading">Upload files</h2>
+        <UploadDropzone maxSizeBytes={2 * 1024 ** 3} />
       </section>
       <section aria-labelledby="library-heading" className="card">
         <h2 id="library-heading">Library</h2>

@@ -1,10 +1,27 @@
-import { useVideo } from "@streamkit/hooks";
-import { StreamPlayer, ThumbnailPicker, VideoDetails, VideoStatusBadge } from "@streamkit/ui";
+import { useSignedToken, useVideo } from "@streamkit/hooks";
+import { useCaptions } from "@streamkit/hooks/captions";
+import {
+  CaptionsPanel,
+  DownloadsPanel,
+  StreamPlayer,
+  ThumbnailPicker,
+  VideoDetails,
+  VideoStatusBadge,
+} from "@streamkit/ui";
 import { navigate } from "../router";
 
 export function VideoPage({ uid }: { uid: string }) {
   const { data: video, error } = useVideo(uid);
   const name = typeof video?.meta?.name === "string" ? video.meta.name : uid;
+  // Private videos download with a token that allows it; public ones need none.
+  const download = useSignedToken(uid, {
+    downloadable: true,
+    enabled: Boolean(video?.requireSignedURLs),
+  });
+  const captions = useCaptions(uid);
+  const firstCaption = captions.data?.find(
+    (c) => c.status !== "inprogress" && c.status !== "error",
+  )?.language;
   if (error) {
     return (
       <div className="card" role="alert">
@@ -23,14 +40,28 @@ export function VideoPage({ uid }: { uid: string }) {
       </h1>
       <div className="video-layout">
         <div>
-          <StreamPlayer src={uid} video={video} controls title={name} />
+          <StreamPlayer
+            src={uid}
+            video={video}
+            controls
+            title={name}
+            defaultTextTrack={firstCaption}
+          />
           <section className="card" aria-label="Thumbnail">
             <ThumbnailPicker uid={uid} />
           </section>
+          <section className="card" aria-label="Captions">
+            <CaptionsPanel uid={uid} />
+          </section>
         </div>
-        <section className="card" aria-label="Details">
-          <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
-        </section>
+        <div>
+          <section className="card" aria-label="Details">
+            <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
+          </section>
+          <section className="card" aria-label="Download">
+            <DownloadsPanel uid={uid} token={download.token} />
+          </section>
+        </div>
       </div>
     </>
   );

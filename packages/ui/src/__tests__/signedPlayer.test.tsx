@@ -104,6 +104,18 @@ describe("StreamPlayer with a private video", () => {
     expect(frameSrc()).toContain(model.tokens.at(-1));
   });
 
+  it("stops reloading and says why when fresh tokens keep being refused", async () => {
+    const uid = makeUid();
+    model.add(privateVideo(uid));
+    mount(uid);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await waitFor(() => expect(players).toHaveLength(attempt + 1));
+      act(() => void players.at(-1)?.dispatchEvent(new Event("error")));
+    }
+    expect(await screen.findByRole("alert")).toHaveTextContent(/signed link was refused/);
+    expect(model.tokens).toHaveLength(3);
+  });
+
   it("shows a clear error when no token can be had", async () => {
     const uid = makeUid();
     model.add(privateVideo(uid));

@@ -1,0 +1,199 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { StreamProvider } from "@streamkit/hooks";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { MOCK_BASE } from "../../../.storybook/mocks/backend";
+import { mockUid } from "../../../.storybook/mocks/lifecycle";
+import { CaptionsPanel } from "./CaptionsPanel";
+
+/** The first video a story seeds into the mock backend gets this uid. */
+const SEEDED = mockUid(0x5eed0001);
+const VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\nHello, and welcome.\n";
+
+const meta = {
+  title: "UI/CaptionsPanel",
+  component: CaptionsPanel,
+  args: { uid: SEEDED, intervalMs: 300 },
+  decorators: [
+    (Story) => (
+      <StreamProvider
+        baseUrl={MOCK_BASE}
+        polling={{ waitingMs: 300, processingMs: 300, jitter: 0 }}
+      >
+        <div style={{ maxWidth: 560 }}>
+          <Story />
+        </div>
+      </StreamProvider>
+    ),
+  ],
+} satisfies Meta<typeof CaptionsPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const ready = (extra: object = {}) => ({ name: "Keynote", pace: 0, ...extra });
+
+/** A ready video without captions: upload a file or generate some. */
+export const Empty: Story = {
+  parameters: { backend: { seed: [ready()] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("No captions yet.")).toBeVisible();
+    await waitFor(() =>
+      expect(canvas.getByRole("button", { name: "Generate captions" })).toBeEnabled(),
+    );
+  },
+};
+
+/** Uploaded, generated and failed tracks, each with its status and a delete button. */
+export const List: Story = {
+  parameters: {
+    backend: {
+      seed: [
+        ready({
+          captions: [
+            { language: "en" },
+            { language: "pt-BR" },
+            { language: "de", generated: true, status: "ready" },
+            { language: "fr", generated: true, status: "error" },
+          ],
+        }),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole("list", { name: "Caption tracks" });
+    await expect(within(list).getAllByRole("listitem")).toHaveLength(4);
+    await expect(within(list).getByText("Français (auto-generated)")).toBeVisible();
+    await expect(within(list).getByText("Failed")).toBeVisible();
+    await expect(canvas.getByRole("option", { name: "English (has captions)" })).toBeDisabled();
+  },
+};
+
+/** The WebVTT upload in flight: the button says so until the API answers. */
+export const Uploading: Story = {
+  parameters: { backend: { seed: [ready()], writeLatency: 60_000 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText("No captions yet.");
+    await userEvent.type(canvas.getByRole("textbox", { name: "Language" }), "en");
+    await userEvent.upload(
+      canvas.getByLabelText("Caption file (.vtt)"),
+      new File([VTT], "en.vtt", { type: "text/vtt" }),
+    );
+    await userEvent.click(canvas.getByRole("button", { name: "Upload captions" }));
+    await expect(await canvas.findByRole("button", { name: "Uploading…" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+  },
+};
+
+/** Upload with the keyboard: the track appears and the live region says so. */
+export const UploadWithKeyboard: Story = {
+  parameters: { backend: { seed: [ready()] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText("No captions yet.");
+    const language = canvas.getByRole("textbox", { name: "Language" });
+    await userEvent.upload(
+      canvas.getByLabelText("Caption file (.vtt)"),
+      new File([VTT], "de.vtt", { type: "text/vtt" }),
+    );
+    await userEvent.click(language);
+    await userEvent.keyboard("de{Enter}");
+    await expect(await canvas.findByText("Deutsch")).toBeVisible();
+    await waitFor(() => expect(canvas.getByText("Deutsch captions uploaded.")).toBeInTheDocument());
+  },
+};
+
+/** A generated track on its way: "Generating…" until the API says it is ready. */
+export const Generating: Story = {
+  parameters: {
+    backend: {
+      seed: [ready({ captions: [{ language: "es", generated: true }] })],
+      captionPace: 600_000,
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("Generating…")).toBeVisible();
+    await expect(canvasElement.querySelector(".sk-media")).toHaveAttribute(
+      "data-state",
+      "generating",
+    );
+  },
+};
+
+/** Generate in a chosen language and follow it to ready. */
+export const GenerateUntilReady: Story = {
+  parameters: { backend: { seed: [ready()], captionPace: 1_500 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText("No captions yet.");
+    await userEvent.selectOptions(canvas.getByRole("combobox", { name: "Spoken language" }), "ja");
+    const generate = canvas.getByRole("button", { name: "Generate captions" });
+    await waitFor(() => expect(generate).toBeEnabled());
+    await userEvent.click(generate);
+    await expect(await canvas.findByText("Generating…")).toBeVisible();
+    await expect(await canvas.findByText("Ready", {}, { timeout: 10_000 })).toBeVisible();
+    await waitFor(() => expect(canvas.getByText(/captions are ready\./)).toBeInTheDocument());
+  },
+};
+
+/** Still processing: generation waits for a ready video and says why. */
+export const VideoNotReady: Story = {
+  parameters: {
+    backend: { seed: [{ name: "Fresh upload", pace: 600_000, createdAt: Date.now() }] },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText("Captions can be generated once the video is ready."),
+    ).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Generate captions" })).toBeDisabled();
+  },
+};
+
+/** A file that is not WebVTT is refused in the browser, at the field. */
+export const InvalidFile: Story = {
+  parameters: { backend: { seed: [ready()] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText("No captions yet.");
+    await userEvent.type(canvas.getByRole("textbox", { name: "Language" }), "en");
+    const file = canvas.getByLabelText("Caption file (.vtt)");
+    await userEvent.upload(file, new File(["<html>not captions</html>"], "page.vtt"));
+    await userEvent.click(canvas.getByRole("button", { name: "Upload captions" }));
+    await waitFor(() => expect(file).toHaveAttribute("aria-invalid", "true"));
+    await expect(file).toHaveAccessibleDescription(/This file cannot be used/);
+    await expect(file).toHaveFocus();
+  },
+};
+
+/** The captions could not be read. */
+export const ErrorState: Story = {
+  name: "Error",
+  parameters: { backend: { seed: [ready()], failWith: 403 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/Something went wrong/)).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Try again" })).toBeVisible();
+  },
+};
+
+/** The backend refuses a change: the reason shows in an alert. */
+export const ChangeRefused: Story = {
+  parameters: { backend: { seed: [ready()], failWritesWith: 413 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText("No captions yet.");
+    await userEvent.type(canvas.getByRole("textbox", { name: "Language" }), "en");
+    await userEvent.upload(
+      canvas.getByLabelText("Caption file (.vtt)"),
+      new File([VTT], "en.vtt", { type: "text/vtt" }),
+    );
+    await userEvent.click(canvas.getByRole("button", { name: "Upload captions" }));
+    await expect(await canvas.findByRole("alert")).toHaveTextContent(/refuses changes/);
+  },
+};

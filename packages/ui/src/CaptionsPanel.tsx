@@ -1,0 +1,165 @@
+import { StreamValidationError } from "@streamkit/core";
+import { type Caption, type CaptionStatus, captionStatus } from "@streamkit/core/captions";
+import { useVideoStatus } from "@streamkit/hooks";
+import { useCaptions, useDeleteCaption } from "@streamkit/hooks/captions";
+import { type HTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { cx } from "./cx";
+import { GenerateCaptionForm, UploadCaptionForm } from "./media/CaptionForms";
+import { useStreamMessages } from "./messages";
+import { Heading, type HeadingLevel } from "./parts/Heading";
+import { InlineConfirm } from "./parts/InlineConfirm";
+import { RequestError } from "./parts/RequestError";
+
+export interface CaptionsPanelProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {
+  /** The video; a new uid shows that video's captions. */
+  uid: string;
+  /** Milliseconds between polls while a caption is generated. Defaults to the provider's policy. */
+  intervalMs?: number;
+  /** Level of the "Captions" heading. Defaults to 2. */
+  headingLevel?: HeadingLevel;
+}
+
+const BADGE: Record<CaptionStatus, string> = {
+  ready: "ready",
+  inprogress: "processing",
+  error: "error",
+};
+
+/**
+ * A video's captions: each track with its language and status, a WebVTT upload, AI generation
+ * in the API's languages (followed until ready), and delete with an inline confirm. Progress
+ * and outcomes are announced through a polite live region.
+ *
+ * `data-state`: `loading`, `error` (the list could not be read), `empty`, `ready`, `generating`.
+ */
+export function CaptionsPanel({
+  uid,
+  intervalMs,
+  headingLevel = 2,
+  className,
+  ...rest
+}: CaptionsPanelProps): ReactNode {
+  const messages = useStreamMessages();
+  const text = messages.captions;
+  const id = useId();
+  const section = useRef<HTMLElement>(null);
+  const list = useCaptions(uid, { intervalMs });
+  const remove = useDeleteCaption();
+  const { phase } = useVideoStatus(uid);
+  const [announcement, announce] = useState("");
+  const [deleteError, setDeleteError] = useState<Error>();
+  const captions = list.data ?? [];
+  useOutcomes(uid, captions, announce);
+
+  const state = list.data
+    ? captions.some((c) => captionStatus(c) === "inprogress")
+      ? "generating"
+      : captions.length
+        ? "ready"
+        : "empty"
+    : list.error
+      ? "error"
+      : "loading";
+
+  let body: ReactNode;
+  if (list.data) {
+    body = captions.length ? (
+      <ul className="sk-media__list" aria-label={text.list}>
+        {captions.map((caption) => {
+          const status = captionStatus(caption);
+          return (
+            <li key={caption.language} className="sk-media__item" data-state={status}>
+              <span className="sk-media__name">{caption.label}</span>
+              <span className="sk-media__lang">{caption.language}</span>
+              <span className="sk-badge" data-state={BADGE[status]}>
+                <span className="sk-badge__dot" aria-hidden="true" />
+                {text.status[status]}
+              </span>
+              <InlineConfirm
+                label={text.delete}
+                accessibleLabel={text.deleteCaption(caption.label)}
+                question={text.confirmDelete(caption.label)}
+                confirmLabel={text.confirm}
+                cancelLabel={text.cancel}
+                disabled={remove.isPending}
+                onConfirm={() => {
+                  // The row goes away: keep focus in the panel.
+                  section.current?.focus();
+                  setDeleteError(undefined);
+                  remove.mutate(
+                    { uid, language: caption.language },
+                    {
+                      onSuccess: () => announce(text.deleted(caption.label)),
+                      onError: setDeleteError,
+                    },
+                  );
+                }}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    ) : (
+      <p className="sk-status">{text.empty}</p>
+    );
+  } else if (list.error) {
+    const fixable = !(list.error instanceof StreamValidationError);
+    body = <RequestError error={list.error} onRetry={fixable ? () => list.refetch() : undefined} />;
+  } else {
+    body = (
+      <p role="status" className="sk-status">
+        {messages.loading}
+      </p>
+    );
+  }
+
+  return (
+    <section
+      {...rest}
+      ref={section}
+      tabIndex={-1}
+      className={cx("sk-media", className)}
+      aria-labelledby={`${id}-heading`}
+      data-state={state}
+    >
+      <Heading level={headingLevel} id={`${id}-heading`}>
+        {text.heading}
+      </Heading>
+      {body}
+      {deleteError && (
+        <p className="sk-alert" role="alert">
+          {messages.requestFailed(deleteError.message)}
+        </p>
+      )}
+      <UploadCaptionForm uid={uid} announce={announce} />
+      <GenerateCaptionForm
+        uid={uid}
+        announce={announce}
+        captions={captions}
+        videoReady={phase === "ready"}
+      />
+      <p className="sk-visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </section>
+  );
+}
+
+/** Announces each generated caption that finishes (ready or failed) while the panel watches. */
+function useOutcomes(uid: string, captions: Caption[], announce: (text: string) => void): void {
+  const text = useStreamMessages().captions;
+  const previous = useRef<{ uid: string; status: Map<string, CaptionStatus> }>(undefined);
+  useEffect(() => {
+    const before = previous.current?.uid === uid ? previous.current.status : undefined;
+    previous.current = {
+      uid,
+      status: new Map(captions.map((c) => [c.language, captionStatus(c)])),
+    };
+    for (const caption of captions) {
+      if (before?.get(caption.language) !== "inprogress") continue;
+      const now = captionStatus(caption);
+      if (now === "ready") announce(text.ready(caption.label));
+      if (now === "error") announce(text.failed(caption.label));
+    }
+  }, [uid, captions, announce, text]);
+}

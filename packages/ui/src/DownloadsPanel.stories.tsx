@@ -1,0 +1,150 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { StreamProvider } from "@streamkit/hooks";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { MOCK_BASE, MOCK_DELIVERY } from "../../../.storybook/mocks/backend";
+import { mockUid } from "../../../.storybook/mocks/lifecycle";
+import { DownloadsPanel } from "./DownloadsPanel";
+
+/** The first video a story seeds into the mock backend gets this uid. */
+const SEEDED = mockUid(0x5eed0001);
+
+const meta = {
+  title: "UI/DownloadsPanel",
+  component: DownloadsPanel,
+  args: { uid: SEEDED, intervalMs: 300 },
+  decorators: [
+    (Story) => (
+      <StreamProvider
+        baseUrl={MOCK_BASE}
+        polling={{ waitingMs: 300, processingMs: 300, jitter: 0 }}
+      >
+        <div style={{ maxWidth: 560 }}>
+          <Story />
+        </div>
+      </StreamProvider>
+    ),
+  ],
+} satisfies Meta<typeof DownloadsPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const ready = (extra: object = {}) => ({ name: "Keynote", pace: 0, ...extra });
+
+/** A ready video without a download yet. */
+export const Empty: Story = {
+  parameters: { backend: { seed: [ready()] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const create = await canvas.findByRole("button", { name: "Make an MP4 download" });
+    await waitFor(() => expect(create).toBeEnabled());
+    await expect(create).toHaveAccessibleDescription(
+      "No MP4 file has been made for this video yet.",
+    );
+  },
+};
+
+/** Make the MP4 with the keyboard, watch the bar fill, then get the link. */
+export const MakeUntilReady: Story = {
+  parameters: { backend: { seed: [ready()], downloadPace: 2_500 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const create = await canvas.findByRole("button", { name: "Make an MP4 download" });
+    await waitFor(() => expect(create).toBeEnabled());
+    create.focus();
+    await userEvent.keyboard("{Enter}");
+    const bar = await canvas.findByRole("progressbar", { name: "Making the MP4" });
+    await waitFor(() => expect(Number(bar.getAttribute("value"))).toBeGreaterThan(0));
+    const link = await canvas.findByRole("link", { name: "Download MP4" }, { timeout: 10_000 });
+    await expect(link).toHaveAttribute("href", `${MOCK_DELIVERY}/${SEEDED}/downloads/default.mp4`);
+    await waitFor(() => expect(canvas.getByText("The MP4 download is ready.")).toBeInTheDocument());
+  },
+};
+
+/** The MP4 being made: a labelled progress bar that rises. */
+export const InProgress: Story = {
+  parameters: { backend: { seed: [ready({ download: "inprogress" })], downloadPace: 600_000 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const bar = await canvas.findByRole("progressbar", { name: "Making the MP4" });
+    await expect(bar).toHaveAttribute("max", "100");
+    await expect(canvasElement.querySelector(".sk-media")).toHaveAttribute(
+      "data-state",
+      "inprogress",
+    );
+  },
+};
+
+/** Ready: a link to the file, and delete behind an inline confirm. */
+export const Ready: Story = {
+  parameters: { backend: { seed: [ready({ download: "ready" })] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("link", { name: "Download MP4" })).toBeVisible();
+    await userEvent.click(canvas.getByRole("button", { name: "Delete download" }));
+    await expect(canvas.getByRole("group", { name: "Delete the MP4 download?" })).toBeVisible();
+    await userEvent.keyboard("{Escape}");
+    await expect(canvas.getByRole("button", { name: "Delete download" })).toHaveFocus();
+  },
+};
+
+/** A private video without a downloadable token: no link that would fail, and why. */
+export const PrivateWithoutToken: Story = {
+  parameters: {
+    backend: { seed: [ready({ download: "ready", overrides: { requireSignedURLs: true } })] },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/This video is private/)).toBeVisible();
+    await expect(canvas.queryByRole("link")).toBeNull();
+  },
+};
+
+/** A private video with a token made with `downloadable: true`: the link carries the token. */
+export const PrivateWithToken: Story = {
+  args: { token: "eyJhbGciOiJSUzI1NiJ9.eyJkb3dubG9hZGFibGUiOnRydWV9.c2lnbmVk" },
+  parameters: {
+    backend: { seed: [ready({ download: "ready", overrides: { requireSignedURLs: true } })] },
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("link", { name: "Download MP4" })).toHaveAttribute(
+      "href",
+      `${MOCK_DELIVERY}/${args.token}/downloads/default.mp4`,
+    );
+  },
+};
+
+/** Making the file failed: try again or delete. */
+export const Failed: Story = {
+  parameters: { backend: { seed: [ready({ download: "error" })] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("The MP4 could not be made.")).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Try again" })).toBeVisible();
+  },
+};
+
+/** Still processing: the download waits for a ready video and says why. */
+export const VideoNotReady: Story = {
+  parameters: {
+    backend: { seed: [{ name: "Fresh upload", pace: 600_000, createdAt: Date.now() }] },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText("A download can be made once the video is ready."),
+    ).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Make an MP4 download" })).toBeDisabled();
+  },
+};
+
+/** The downloads could not be read. */
+export const ErrorState: Story = {
+  name: "Error",
+  parameters: { backend: { seed: [ready()], failWith: 403 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/Something went wrong/)).toBeVisible();
+  },
+};

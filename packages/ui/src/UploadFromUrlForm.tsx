@@ -1,0 +1,195 @@
+import {
+  assertHttpUrl,
+  type CopyVideoRequest,
+  StreamValidationError,
+  type Video,
+} from "@streamkit/core";
+import { useUploadFromUrl } from "@streamkit/hooks";
+import {
+  type FormEvent,
+  type FormHTMLAttributes,
+  type ReactNode,
+  useId,
+  useRef,
+  useState,
+} from "react";
+import { cx } from "./cx";
+import { useStreamMessages } from "./messages";
+import { videoName } from "./parts/videoName";
+import { UploadProgress } from "./upload/UploadProgress";
+
+/** Settings sent with every copy: `meta`, `creator`, `requireSignedURLs`, `allowedOrigins`, … */
+export type UploadFromUrlOptions = Omit<CopyVideoRequest, "input" | "url" | "name">;
+
+export interface UploadFromUrlFormProps
+  extends Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "children"> {
+  /** The URL the field starts with; a new value replaces what is typed. */
+  defaultUrl?: string;
+  /** Show the optional name field (sent as `meta.name`). Defaults to true. */
+  nameField?: boolean;
+  /** Sent with every copy request. A typed name wins over `meta.name` here. */
+  copyOptions?: UploadFromUrlOptions;
+  /** The copy was accepted: the video exists, in `downloading`. */
+  onUploaded?: (video: Video) => void;
+  /** The video is ready to play. Called once per upload. */
+  onReady?: (video: Video) => void;
+}
+
+type FormState = "idle" | "submitting" | "invalid" | "failed";
+
+/**
+ * Copy a video into Stream from a URL. The URL is checked before any request (the error shows
+ * under the field); each accepted upload then shows its live progress until ready.
+ *
+ * `data-state`: `idle`, `submitting`, `invalid`, `failed`.
+ */
+export function UploadFromUrlForm({
+  defaultUrl = "",
+  nameField = true,
+  copyOptions,
+  onUploaded,
+  onReady,
+  className,
+  ...rest
+}: UploadFromUrlFormProps): ReactNode {
+  const messages = useStreamMessages();
+  const text = messages.upload;
+  const id = useId();
+  const urlInput = useRef<HTMLInputElement>(null);
+  const [url, setUrl] = useState(defaultUrl);
+  const [name, setName] = useState("");
+  const [urlError, setUrlError] = useState<string>();
+  const [uploads, setUploads] = useState<Video[]>([]);
+  const [announcement, setAnnouncement] = useState("");
+  const latest = useRef({ onUploaded, onReady });
+  latest.current = { onUploaded, onReady };
+  const upload = useUploadFromUrl();
+
+  // A new defaultUrl replaces the field, as a new `key` would, without losing the uploads.
+  const [shownDefault, setShownDefault] = useState(defaultUrl);
+  if (shownDefault !== defaultUrl) {
+    setShownDefault(defaultUrl);
+    setUrl(defaultUrl);
+    setUrlError(undefined);
+  }
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (upload.isPending) return;
+    const input = url.trim();
+    try {
+      assertHttpUrl(input, "url");
+    } catch (error) {
+      setUrlError(error instanceof StreamValidationError ? detail(error) : String(error));
+      urlInput.current?.focus();
+      return;
+    }
+    setUrlError(undefined);
+    const label = name.trim();
+    const meta = { ...copyOptions?.meta, ...(label ? { name: label } : {}) };
+    const request: CopyVideoRequest = {
+      ...copyOptions,
+      input,
+      ...(Object.keys(meta).length > 0 ? { meta } : {}),
+    };
+    upload.mutate(request, {
+      onSuccess: (video) => {
+        setUploads((list) => [video, ...list.filter((v) => v.uid !== video.uid)]);
+        setUrl("");
+        setName("");
+        setAnnouncement(text.started(videoName(video, input)));
+        latest.current.onUploaded?.(video);
+      },
+    });
+  };
+
+  const state: FormState = upload.isPending
+    ? "submitting"
+    : urlError
+      ? "invalid"
+      : upload.isError
+        ? "failed"
+        : "idle";
+  const errorId = `${id}-url-error`;
+
+  return (
+    <form
+      {...rest}
+      className={cx("sk-form", className)}
+      data-state={state}
+      noValidate
+      onSubmit={submit}
+    >
+      <div className="sk-field">
+        <label htmlFor={`${id}-url`}>{text.urlLabel}</label>
+        <input
+          ref={urlInput}
+          id={`${id}-url`}
+          className="sk-input"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          spellCheck={false}
+          required
+          placeholder={text.urlPlaceholder}
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          aria-invalid={urlError ? true : undefined}
+          aria-describedby={urlError ? errorId : undefined}
+        />
+        {urlError && (
+          <p id={errorId} className="sk-field__error">
+            {text.invalidUrl} ({urlError})
+          </p>
+        )}
+      </div>
+      {nameField && (
+        <div className="sk-field">
+          <label htmlFor={`${id}-name`}>{text.nameLabel}</label>
+          <input
+            id={`${id}-name`}
+            className="sk-input"
+            autoComplete="off"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </div>
+      )}
+      <div className="sk-actions">
+        <button
+          type="submit"
+          className="sk-button"
+          data-variant="primary"
+          aria-disabled={upload.isPending || undefined}
+        >
+          {upload.isPending ? text.submitting : text.submit}
+        </button>
+      </div>
+      {upload.error && (
+        <p role="alert" className="sk-alert">
+          {messages.requestFailed(upload.error.message)}
+        </p>
+      )}
+      <p role="status" className="sk-visually-hidden">
+        {announcement}
+      </p>
+      {uploads.length > 0 && (
+        <ul className="sk-list" aria-label={text.uploads}>
+          {uploads.map((video) => (
+            <UploadProgress
+              key={video.uid}
+              video={video}
+              onReady={(ready) => latest.current.onReady?.(ready)}
+            />
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}
+
+/** The message of a validation error without its `field: ` prefix. */
+function detail(error: StreamValidationError): string {
+  const prefix = `${error.field}: `;
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+}

@@ -1,0 +1,78 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { withStream } from "../../../.storybook/decorators";
+import { inState, type MockVideo } from "../../../.storybook/mocks/lifecycle";
+import { VideoGrid } from "./VideoGrid";
+
+const now = Date.now();
+const LIBRARY: Partial<MockVideo>[] = [
+  { name: "Sunset timelapse", ...inState("ready"), createdAt: now - 60_000 },
+  { name: "City at night", ...inState("ready"), createdAt: now - 120_000 },
+  { name: "Product demo", ...inState("inprogress", 40) },
+  { name: "Broken upload", ...inState("error"), createdAt: now - 180_000 },
+];
+
+const meta = {
+  title: "UI/VideoGrid",
+  component: VideoGrid,
+  decorators: [withStream],
+  args: { onSelect: fn() },
+  parameters: { backend: { seed: LIBRARY } },
+} satisfies Meta<typeof VideoGrid>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Cards with thumbnails; a card's thumbnail animates while its button is hovered or focused. */
+export const Grid: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole("list", { name: "Videos" });
+    await expect(within(list).getAllByRole("listitem")).toHaveLength(4);
+    const card = canvas.getByRole("button", { name: "Sunset timelapse" });
+    const img = card.querySelector("img");
+    await waitFor(() => expect(img).toHaveAttribute("data-state", "loaded"), { timeout: 5_000 });
+    await userEvent.tab();
+    await userEvent.tab();
+    await userEvent.tab();
+    await expect(card).toHaveFocus();
+    await waitFor(() => expect(img?.getAttribute("src")).toContain("thumbnail.gif"));
+    await userEvent.keyboard("{Enter}");
+    await expect(args.onSelect).toHaveBeenCalledTimes(1);
+    // No frames yet, or ever: placeholders of the same size.
+    await expect(canvasElement.querySelectorAll('[data-reason="no-frames"]')).toHaveLength(1);
+  },
+};
+
+export const Empty: Story = {
+  parameters: { backend: { seed: [] } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("No videos yet.")).toBeInTheDocument();
+  },
+};
+
+export const NoMatches: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("list");
+    await userEvent.type(canvas.getByRole("searchbox", { name: "Search by name" }), "zebra");
+    await expect(await canvas.findByText("No videos match these filters.")).toBeInTheDocument();
+  },
+};
+
+export const Loading: Story = {
+  parameters: { backend: { seed: LIBRARY, latency: 60_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText("Loading…")).toBeInTheDocument();
+  },
+};
+
+export const FailedRequest: Story = {
+  parameters: { backend: { seed: LIBRARY, failWith: 403, failTimes: 1 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("alert")).toHaveTextContent(/set to fail/);
+    await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
+    await expect(await canvas.findByRole("list", { name: "Videos" })).toBeInTheDocument();
+  },
+};

@@ -1,0 +1,59 @@
+import type { Video } from "@streamkit/core";
+import { type ReactNode, useCallback, useRef } from "react";
+import { cx } from "./cx";
+import { LibraryStatus } from "./library/LibraryStatus";
+import { LibraryToolbar } from "./library/LibraryToolbar";
+import { libraryState, useLibrary } from "./library/useLibrary";
+import { VideoCard } from "./library/VideoCard";
+import { useStreamMessages } from "./messages";
+import type { VideoLibraryProps } from "./VideoTable";
+
+export interface VideoGridProps extends VideoLibraryProps {
+  /** CSS width of each thumbnail. Defaults to 240. */
+  thumbnailWidth?: number;
+}
+
+/**
+ * The video library as cards with thumbnails: the same data, search, filter and paging as
+ * `VideoTable`, without selection and delete.
+ *
+ * `data-state`: `loading`, `error`, `empty`, `ready`.
+ */
+export function VideoGrid({
+  filters,
+  onSelect,
+  renderName,
+  searchDelayMs = 300,
+  thumbnailWidth = 240,
+  className,
+  ...rest
+}: VideoGridProps): ReactNode {
+  const messages = useStreamMessages();
+  const library = useLibrary(filters, searchDelayMs);
+  const { videos } = library.list;
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const activate = useCallback((video: Video) => onSelectRef.current?.(video), []);
+  const state = libraryState(library);
+
+  return (
+    <div {...rest} className={cx("sk-library", className)} data-state={state}>
+      <LibraryToolbar library={library} />
+      {videos.length > 0 && (
+        <ul className="sk-grid" aria-label={messages.table.caption}>
+          {videos.map((video) => (
+            <VideoCard
+              key={video.uid}
+              video={video}
+              thumbnailWidth={thumbnailWidth}
+              activatable={onSelect !== undefined}
+              renderName={renderName}
+              onActivate={activate}
+            />
+          ))}
+        </ul>
+      )}
+      <LibraryStatus library={library} />
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { withStream } from "../../../.storybook/decorators";
+import { inState, type MockVideo } from "../../../.storybook/mocks/lifecycle";
+import { VideoTable } from "./VideoTable";
+
+const now = Date.now();
+/** Five videos in different states; finished ones a minute apart, so paging has a clear order. */
+const LIBRARY: Partial<MockVideo>[] = [
+  { name: "Sunset timelapse", ...inState("ready") },
+  { name: "Product demo", ...inState("inprogress", 40) },
+  { name: "Interview raw", ...inState("queued") },
+  { name: "<b>Not bold</b> & friends", ...inState("ready") },
+  { name: "Broken upload", ...inState("error") },
+].map((video, i) => (video.pace === 0 ? { ...video, createdAt: now - (i + 1) * 60_000 } : video));
+
+const meta = {
+  title: "UI/VideoTable",
+  component: VideoTable,
+  decorators: [withStream],
+  args: { onSelect: fn() },
+  parameters: { backend: { seed: LIBRARY } },
+} satisfies Meta<typeof VideoTable>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const bodyRows = (canvasElement: HTMLElement) => within(canvasElement).getAllByRole("row").slice(1);
+
+/** Every state at once; unfinished rows watch their status, names are text, never markup. */
+export const Library: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table", { name: "Videos" });
+    await expect(bodyRows(canvasElement)).toHaveLength(5);
+    await expect(canvas.getByText("<b>Not bold</b> & friends")).toBeInTheDocument();
+    await expect(canvasElement.querySelector("tbody b")).toBeNull();
+    await expect(
+      await canvas.findByText("Video status: Processing, 40%", { selector: ":not([role])" }),
+    ).toBeInTheDocument();
+    await expect(
+      canvas.getByText("Video status: Failed. The video could not be downloaded from its URL.", {
+        selector: ":not([role])",
+      }),
+    ).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole("button", { name: "Sunset timelapse" }));
+    await expect(args.onSelect).toHaveBeenCalledWith(
+      expect.objectContaining({ meta: expect.objectContaining({ name: "Sunset timelapse" }) }),
+    );
+  },
+};
+
+/** A fresh upload moves through its phases in its row and ends ready. */
+export const LiveProcessing: Story = {
+  parameters: { backend: { seed: [{ name: "Fresh upload", pace: 400, createdAt: Date.now() }] } },
+  play: async ({ canvasElement }) => {
+    const row = await within(canvasElement).findByRole("row", { name: /Fresh upload/ });
+    await waitFor(() => expect(row).toHaveAttribute("data-state", "ready"), { timeout: 10_000 });
+    await expect(row).toHaveTextContent("Ready");
+  },
+};
+
+/** The search waits for a pause in typing; status and search together can match nothing. */
+export const SearchAndFilter: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table");
+    await userEvent.type(canvas.getByRole("searchbox", { name: "Search by name" }), "sun");
+    await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(1));
+    await expect(bodyRows(canvasElement)[0]).toHaveTextContent("Sunset timelapse");
+    await userEvent.selectOptions(canvas.getByRole("combobox", { name: "Status" }), "Failed");
+    await expect(await canvas.findByText("No videos match these filters.")).toBeInTheDocument();
+    await userEvent.clear(canvas.getByRole("searchbox", { name: "Search by name" }));
+    await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(1));
+    await expect(bodyRows(canvasElement)[0]).toHaveTextContent("Broken upload");
+  },
+};
+
+export const Empty: Story = {
+  parameters: { backend: { seed: [] } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("No videos yet.")).toBeInTheDocument();
+  },
+};
+
+/** The backend takes a minute to answer. */
+export const Loading: Story = {
+  parameters: { backend: { seed: LIBRARY, latency: 60_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText("Loading…")).toHaveAttribute("role", "status");
+    await expect(canvasElement.querySelector(".sk-library")).toHaveAttribute(
+      "data-state",
+      "loading",
+    );
+  },
+};
+
+/** The first request fails; "Try again" loads the library. */
+export const FailedRequest: Story = {
+  parameters: { backend: { seed: LIBRARY, failWith: 403, failTimes: 1 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("alert")).toHaveTextContent(/set to fail/);
+    await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
+    await expect(await canvas.findByRole("table")).toBeInTheDocument();
+  },
+};
+
+/** Delete asks first; Escape cancels and focus goes back to the button. */
+export const DeleteWithConfirm: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("button", { name: "Delete Sunset timelapse" }));
+    const question = canvas.getByRole("group", { name: /Delete Sunset timelapse\?/ });
+    await expect(within(question).getByRole("button", { name: "Delete" })).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    await expect(canvas.getByRole("button", { name: "Delete Sunset timelapse" })).toHaveFocus();
+    await userEvent.click(canvas.getByRole("button", { name: "Delete Sunset timelapse" }));
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(4));
+    await expect(await canvas.findByText("Deleted 1 video.")).toBeInTheDocument();
+  },
+};
+
+/** Select all, then delete the selection after one confirm. */
+export const BulkDelete: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("checkbox", { name: "Select Product demo" }));
+    await expect(canvas.getByRole("button", { name: "Delete 1 selected" })).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole("checkbox", { name: "Select all" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Delete 5 selected" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Delete" }));
+    await expect(await canvas.findByText("No videos yet.")).toBeInTheDocument();
+  },
+};
+
+/** The proxy refuses the delete: the row comes back and the reason is announced. */
+export const DeleteFails: Story = {
+  parameters: { backend: { seed: LIBRARY, failWritesWith: 403 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("button", { name: "Delete Interview raw" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Delete" }));
+    await expect(await canvas.findByRole("alert")).toHaveTextContent(/refuses changes/);
+    await expect(canvas.getByText("Interview raw")).toBeInTheDocument();
+  },
+};
+
+/** Pages of two: "Load more" follows the cursor until the end. */
+export const Paging: Story = {
+  args: { filters: { limit: 2 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table");
+    await expect(bodyRows(canvasElement)).toHaveLength(2);
+    await userEvent.click(canvas.getByRole("button", { name: "Load more" }));
+    await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(4));
+    await userEvent.click(canvas.getByRole("button", { name: "Load more" }));
+    await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(5));
+    await expect(canvas.queryByRole("button", { name: "Load more" })).toBeNull();
+  },
+};

@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import { useStreamMessages } from "../messages";
+import { RequestError } from "../parts/RequestError";
+import type { Library } from "./useLibrary";
+
+/**
+ * What a library view says around its items: loading, no videos, no matches, a failed request
+ * with a retry (`refetch`, or `fetchNextPage` when loading more failed), "Load more".
+ * The short state text sits in a polite live region that is always present.
+ */
+export function LibraryStatus({ library }: { library: Library }): ReactNode {
+  const messages = useStreamMessages();
+  const { videos, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } =
+    library.list;
+  const nextPageFailed = library.list.isFetchNextPageError;
+  const failedFirst = error !== null && videos.length === 0;
+  const text = isPending
+    ? messages.loading
+    : failedFirst || videos.length > 0
+      ? ""
+      : library.filtered
+        ? messages.table.noMatches
+        : messages.table.empty;
+  return (
+    <>
+      <p className="sk-status" role="status">
+        {text}
+      </p>
+      {error && !isPending && (
+        <RequestError
+          error={error}
+          onRetry={() => void (nextPageFailed ? fetchNextPage() : refetch())}
+        />
+      )}
+      {hasNextPage && !error && (
+        <button
+          type="button"
+          className="sk-button"
+          aria-disabled={isFetchingNextPage || undefined}
+          onClick={() => {
+            if (!isFetchingNextPage) void fetchNextPage();
+          }}
+        >
+          {isFetchingNextPage ? messages.loading : messages.table.loadMore}
+        </button>
+      )}
+    </>
+  );
+}

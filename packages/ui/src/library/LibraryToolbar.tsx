@@ -1,0 +1,52 @@
+import { VIDEO_STATES, type VideoState, videoPhase } from "@streamkit/core";
+import { type ReactNode, useId } from "react";
+import { useStreamMessages } from "../messages";
+import type { Library } from "./useLibrary";
+
+/** The search box and the status filter of a library view, plus any actions (bulk delete). */
+export function LibraryToolbar({
+  library,
+  children,
+}: {
+  library: Library;
+  children?: ReactNode;
+}): ReactNode {
+  const messages = useStreamMessages();
+  const text = messages.table;
+  const id = useId();
+  return (
+    <div className="sk-toolbar">
+      <div className="sk-field">
+        <label htmlFor={`${id}-search`}>{text.searchLabel}</label>
+        <input
+          id={`${id}-search`}
+          className="sk-input"
+          type="search"
+          autoComplete="off"
+          value={library.search}
+          onChange={(event) => library.setSearch(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") library.flushSearch();
+          }}
+        />
+      </div>
+      <div className="sk-field">
+        <label htmlFor={`${id}-status`}>{text.statusFilterLabel}</label>
+        <select
+          id={`${id}-status`}
+          className="sk-input"
+          value={library.status}
+          onChange={(event) => library.setStatus(event.target.value as VideoState | "")}
+        >
+          <option value="">{text.allStatuses}</option>
+          {VIDEO_STATES.map((state) => (
+            <option key={state} value={state}>
+              {messages.phase[videoPhase({ status: { state } })]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { isTerminal, type Video, videoPhase } from "@streamkit/core";
+import { memo, type ReactNode, useState } from "react";
+import { useStreamMessages } from "../messages";
+import { InlineConfirm } from "../parts/InlineConfirm";
+import { videoName } from "../parts/videoName";
+import { VideoStatusBadge } from "../VideoStatusBadge";
+import { useListedVideo } from "./useListedVideo";
+
+export interface VideoRowProps {
+  /** The list's copy; the row follows the video's cache entry from there. */
+  video: Video;
+  selected: boolean;
+  selectable: boolean;
+  /** The name is a button that calls `onActivate`. */
+  activatable: boolean;
+  renderName: ((video: Video) => ReactNode) | undefined;
+  onToggle: (uid: string, selected: boolean) => void;
+  onActivate: (video: Video) => void;
+  onDelete: (uids: string[]) => void;
+}
+
+/**
+ * One row of `VideoTable`. Memoized: with stable callbacks it renders again only when its own
+ * video or selection changes, never because a poll answered the same thing.
+ */
+export const VideoRow = memo(function VideoRow({
+  video: listed,
+  selected,
+  selectable,
+  activatable,
+  renderName,
+  onToggle,
+  onActivate,
+  onDelete,
+}: VideoRowProps): ReactNode {
+  const messages = useStreamMessages();
+  const text = messages.table;
+  const video = useListedVideo(listed);
+  const uid = video.uid ?? "";
+  const name = videoName(video, text.untitled);
+  // Unfinished at mount: the badge watches the uid (and stops polling by itself at ready).
+  // Finished at mount: the badge just shows the video; a ready row costs no requests.
+  const [live] = useState(() => !isTerminal(video));
+  const duration = video.duration !== undefined && video.duration > 0 ? video.duration : undefined;
+
+  return (
+    <tr data-state={videoPhase(video)} data-selected={selected || undefined}>
+      {selectable && (
+        <td>
+          <input
+            type="checkbox"
+            aria-label={text.selectRow(name)}
+            checked={selected}
+            onChange={(event) => onToggle(uid, event.target.checked)}
+          />
+        </td>
+      )}
+      <th scope="row">
+        {renderName ? (
+          renderName(video)
+        ) : activatable ? (
+          <button type="button" className="sk-link" onClick={() => onActivate(video)}>
+            {name}
+          </button>
+        ) : (
+          name
+        )}
+      </th>
+      <td>
+        {live ? (
+          <VideoStatusBadge uid={uid} />
+        ) : (
+          <VideoStatusBadge video={video} announce={false} />
+        )}
+      </td>
+      <td>{duration === undefined ? text.unknown : text.formatDuration(duration)}</td>
+      <td>
+        {video.created ? (
+          <time dateTime={video.created}>{text.formatCreated(video.created)}</time>
+        ) : (
+          text.unknown
+        )}
+      </td>
+      <td>
+        <InlineConfirm
+          label={text.delete}
+          accessibleLabel={text.deleteVideo(name)}
+          question={text.confirmDelete(name)}
+          confirmLabel={text.confirm}
+          cancelLabel={text.cancel}
+          onConfirm={() => onDelete([uid])}
+        />
+      </td>
+    </tr>
+  );
+});

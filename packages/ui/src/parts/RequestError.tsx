@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { useStreamMessages } from "../messages";
+
+/** A failed request: the typed error's message in an alert, and a button to try again. */
+export function RequestError({
+  error,
+  onRetry,
+}: {
+  error: Error;
+  onRetry?: () => void;
+}): ReactNode {
+  const messages = useStreamMessages();
+  return (
+    <div className="sk-error">
+      <p role="alert">{messages.requestFailed(error.message)}</p>
+      {onRetry && (
+        <button type="button" className="sk-button" onClick={onRetry}>
+          {messages.retry}
+        </button>
+      )}
+    </div>
+  );
+}
