@@ -1,6 +1,6 @@
 import { StreamValidationError } from "@streamkit/core";
 import type { DownloadStatus } from "@streamkit/core/captions";
-import { useVideoStatus } from "@streamkit/hooks";
+import { useSignedToken, useVideoStatus } from "@streamkit/hooks";
 import { useCreateDownload, useDeleteDownload, useDownloads } from "@streamkit/hooks/captions";
 import { type HTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { cx } from "./cx";
@@ -14,9 +14,8 @@ export interface DownloadsPanelProps extends Omit<HTMLAttributes<HTMLElement>, "
   uid: string;
   /**
    * A signed token made with `downloadable: true`, put in the link instead of the uid. A private
-   * video (`requireSignedURLs`) can only be downloaded with one; without it the panel says so
-   * instead of showing a link that would fail. `useSignedToken(uid, { downloadable: true })`
-   * from `@streamkit/hooks` supplies it.
+   * video (`requireSignedURLs`) can only be downloaded with one; without this prop the panel asks
+   * the proxy for one (`useSignedToken`), and says so if it cannot get it.
    */
   token?: string;
   /** Milliseconds between polls while the MP4 is made. Defaults to the provider's policy. */
@@ -34,7 +33,7 @@ export interface DownloadsPanelProps extends Omit<HTMLAttributes<HTMLElement>, "
  */
 export function DownloadsPanel({
   uid,
-  token,
+  token: givenToken,
   intervalMs,
   headingLevel = 2,
   className,
@@ -45,6 +44,10 @@ export function DownloadsPanel({
   const id = useId();
   const section = useRef<HTMLElement>(null);
   const status = useVideoStatus(uid);
+  // A private video's link needs a token that allows downloads; fetch one unless the app gave it.
+  const signed = status.video?.requireSignedURLs === true && givenToken === undefined;
+  const minted = useSignedToken(uid, { downloadable: true, enabled: signed });
+  const token = givenToken ?? (signed ? minted.token : undefined);
   const downloads = useDownloads(uid, { intervalMs });
   const create = useCreateDownload();
   const remove = useDeleteDownload();

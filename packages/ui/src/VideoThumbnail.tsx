@@ -1,5 +1,5 @@
 import type { ThumbnailFit, Video } from "@streamkit/core";
-import { useOptionalStreamContext } from "@streamkit/hooks";
+import { useOptionalStreamContext, useSignedToken } from "@streamkit/hooks";
 import {
   type HTMLAttributes,
   type ImgHTMLAttributes,
@@ -43,7 +43,20 @@ export interface VideoThumbnailProps
  *
  * `data-state`: `loading`, `loaded`, or `placeholder` (with `data-reason`).
  */
-export function VideoThumbnail({
+export function VideoThumbnail(props: VideoThumbnailProps): ReactNode {
+  const context = useOptionalStreamContext();
+  const needsToken =
+    context !== null && Boolean(props.video?.requireSignedURLs) && props.token === undefined;
+  return needsToken ? <SignedThumbnail {...props} /> : <ThumbnailView {...props} />;
+}
+
+/** A private video's thumbnail: the token comes from the proxy, shared with its players. */
+function SignedThumbnail(props: VideoThumbnailProps): ReactNode {
+  const { token } = useSignedToken(props.video?.uid ?? props.uid);
+  return <ThumbnailView {...props} token={token} />;
+}
+
+function ThumbnailView({
   uid,
   video,
   token,

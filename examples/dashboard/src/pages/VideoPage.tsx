@@ -1,4 +1,4 @@
-import { useSignedToken, useVideo } from "@streamkit/hooks";
+import { useVideo } from "@streamkit/hooks";
 import { useCaptions } from "@streamkit/hooks/captions";
 import {
   CaptionsPanel,
@@ -13,11 +13,6 @@ import { navigate } from "../router";
 export function VideoPage({ uid }: { uid: string }) {
   const { data: video, error } = useVideo(uid);
   const name = typeof video?.meta?.name === "string" ? video.meta.name : uid;
-  // Private videos download with a token that allows it; public ones need none.
-  const download = useSignedToken(uid, {
-    downloadable: true,
-    enabled: Boolean(video?.requireSignedURLs),
-  });
   const captions = useCaptions(uid);
   const firstCaption = captions.data?.find(
     (c) => c.status !== "inprogress" && c.status !== "error",
@@ -59,7 +54,7 @@ export function VideoPage({ uid }: { uid: string }) {
             <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
           </section>
           <section className="card" aria-label="Download">
-            <DownloadsPanel uid={uid} token={download.token} />
+            <DownloadsPanel uid={uid} />
           </section>
         </div>
       </div>
