@@ -1,3 +1,4 @@
+// One in-memory Stream behind the proxy contract, shared by the hooks and ui tests.
 import type { Video, VideoState } from "@streamkit/core";
 import { HttpResponse, http } from "msw";
 
@@ -39,6 +40,10 @@ const ok = (result: unknown, extra: Record<string, unknown> = {}) =>
 export class StreamModel {
   videos = new Map<string, Video>();
   requests: { method: string; url: URL }[] = [];
+  /** Tokens handed out by `POST /{uid}/token`, newest last. */
+  tokens: string[] = [];
+  /** Lifetime of those tokens, seconds. */
+  tokenTtl = 3600;
   /** Answer the next N requests with this failure instead. */
   failures: { status: number; headers?: Record<string, string>; body?: string }[] = [];
 
@@ -137,6 +142,20 @@ export class StreamModel {
               },
               { status: 404 },
             );
+      }),
+      http.post(`${BASE}/:uid/token`, ({ request, params }) => {
+        const failed = record(request);
+        if (failed) return failed;
+        const exp = Math.floor(Date.now() / 1000) + this.tokenTtl;
+        const payload = btoa(
+          JSON.stringify({ sub: params.uid, exp: String(exp), n: this.tokens.length }),
+        )
+          .replace(/=+$/, "")
+          .replace(/\+/g, "-")
+          .replace(/\//g, "_");
+        const token = `eyJhbGciOiJSUzI1NiJ9.${payload}.c2ln`;
+        this.tokens.push(token);
+        return ok({ token });
       }),
       http.post(`${BASE}/:uid`, async ({ request, params }) => {
         const failed = record(request);

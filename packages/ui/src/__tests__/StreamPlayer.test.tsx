@@ -14,11 +14,11 @@ import {
   it,
   vi,
 } from "vitest";
+import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import type { StreamPlayerHandle } from "../player/types";
 import { usePlayer } from "../player/usePlayer";
 import { StreamPlayer, type StreamPlayerProps } from "../StreamPlayer";
 import { type FakePlayer, installFakeSdk } from "./fakeSdk";
-import { BASE, makeUid, makeVideo, StreamModel } from "./playerModel";
 
 const UID = "5d5bc37ffcf54c9b82e996823bffbb81";
 const ORIGIN = "http://127.0.0.1:8787";

@@ -2,9 +2,9 @@ import { StreamProvider } from "@streamkit/hooks";
 import { render, screen, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { StreamMessagesProvider } from "../messages";
 import { VideoStatusBadge } from "../VideoStatusBadge";
-import { BASE, makeUid, makeVideo, StreamModel } from "./playerModel";
 
 const model = new StreamModel();
 const server = setupServer(...model.handlers());

@@ -2,8 +2,8 @@ import { StreamProvider } from "@streamkit/hooks";
 import { render, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { VideoThumbnail } from "../VideoThumbnail";
-import { BASE, makeUid, makeVideo, StreamModel } from "./playerModel";
 
 const ORIGIN = "http://127.0.0.1:8787";
 const model = new StreamModel();

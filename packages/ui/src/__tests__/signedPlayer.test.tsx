@@ -2,9 +2,9 @@ import { StreamProvider } from "@streamkit/hooks";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { StreamPlayer } from "../StreamPlayer";
 import { type FakePlayer, installFakeSdk } from "./fakeSdk";
-import { BASE, makeUid, makeVideo, StreamModel } from "./playerModel";
 
 const ORIGIN = "http://127.0.0.1:8787";
 const model = new StreamModel();
