@@ -3,11 +3,11 @@ import { type Caption, type CaptionStatus, captionStatus } from "@streamkit/core
 import { useVideoStatus } from "@streamkit/hooks";
 import { useCaptions, useDeleteCaption } from "@streamkit/hooks/captions";
 import { type HTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { cx } from "./cx";
 import { GenerateCaptionForm, UploadCaptionForm } from "./media/CaptionForms";
 import { useStreamMessages } from "./messages";
-import { Heading, type HeadingLevel } from "./parts/Heading";
+import type { HeadingLevel } from "./parts/Heading";
 import { InlineConfirm } from "./parts/InlineConfirm";
+import { MediaSection } from "./parts/MediaSection";
 import { RequestError } from "./parts/RequestError";
 
 export interface CaptionsPanelProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {
@@ -114,34 +114,30 @@ export function CaptionsPanel({
   }
 
   return (
-    <section
+    <MediaSection
       {...rest}
       ref={section}
-      tabIndex={-1}
-      className={cx("sk-media", className)}
-      aria-labelledby={`${id}-heading`}
-      data-state={state}
+      idBase={id}
+      heading={text.heading}
+      headingLevel={headingLevel}
+      className={className}
+      state={state}
+      failure={deleteError}
+      announcement={announcement}
+      footer={
+        <>
+          <UploadCaptionForm uid={uid} announce={announce} />
+          <GenerateCaptionForm
+            uid={uid}
+            announce={announce}
+            captions={captions}
+            videoReady={phase === "ready"}
+          />
+        </>
+      }
     >
-      <Heading level={headingLevel} id={`${id}-heading`}>
-        {text.heading}
-      </Heading>
       {body}
-      {deleteError && (
-        <p className="sk-alert" role="alert">
-          {messages.requestFailed(deleteError.message)}
-        </p>
-      )}
-      <UploadCaptionForm uid={uid} announce={announce} />
-      <GenerateCaptionForm
-        uid={uid}
-        announce={announce}
-        captions={captions}
-        videoReady={phase === "ready"}
-      />
-      <p className="sk-visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </p>
-    </section>
+    </MediaSection>
   );
 }
 

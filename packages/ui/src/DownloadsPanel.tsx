@@ -3,10 +3,10 @@ import type { DownloadStatus } from "@streamkit/core/captions";
 import { useSignedToken, useVideoStatus } from "@streamkit/hooks";
 import { useCreateDownload, useDeleteDownload, useDownloads } from "@streamkit/hooks/captions";
 import { type HTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { cx } from "./cx";
 import { useStreamMessages } from "./messages";
-import { Heading, type HeadingLevel } from "./parts/Heading";
+import type { HeadingLevel } from "./parts/Heading";
 import { InlineConfirm } from "./parts/InlineConfirm";
+import { MediaSection } from "./parts/MediaSection";
 import { RequestError } from "./parts/RequestError";
 
 export interface DownloadsPanelProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {
@@ -168,27 +168,19 @@ export function DownloadsPanel({
   }
 
   return (
-    <section
+    <MediaSection
       {...rest}
       ref={section}
-      tabIndex={-1}
-      className={cx("sk-media", className)}
-      aria-labelledby={`${id}-heading`}
-      data-state={state}
+      idBase={id}
+      heading={text.heading}
+      headingLevel={headingLevel}
+      className={className}
+      state={state}
+      failure={failure}
+      announcement={announcement}
     >
-      <Heading level={headingLevel} id={`${id}-heading`}>
-        {text.heading}
-      </Heading>
       {body}
-      {failure && (
-        <p className="sk-alert" role="alert">
-          {messages.requestFailed(failure.message)}
-        </p>
-      )}
-      <p className="sk-visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </p>
-    </section>
+    </MediaSection>
   );
 }
 
