@@ -16,10 +16,12 @@ const peers = [
   "@tanstack/query-core",
 ];
 const siblings = ["@streamkit/core", "@streamkit/hooks", "@streamkit/ui"];
+// A dependency, not our code, and loaded only when a tus upload starts (a dynamic import).
+const dependencies = ["tus-js-client"];
 
 /** Bundles `contents`; `own` is the package being measured, the only sibling not left external. */
 async function measure(contents, { own, external, resolveDir = root } = {}) {
-  external ??= [...peers, ...siblings.filter((s) => s !== own)];
+  external ??= [...peers, ...dependencies, ...siblings.filter((s) => s !== own)];
   const result = await build({
     stdin: { contents, resolveDir, loader: "tsx" },
     bundle: true,
@@ -39,6 +41,14 @@ async function measure(contents, { own, external, resolveDir = root } = {}) {
   return gzipSync(code, { level: 9 }).length;
 }
 
+/** Every entry of a package at once (`@streamkit/ui` and its subpaths): what an app using all of it pays. */
+function allEntries(name) {
+  const dir = path.join(root, "packages", name.split("/")[1]);
+  const { exports } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+  const entries = Object.keys(exports).filter((key) => !/\.(json|css)$/.test(key));
+  return entries.map((key, i) => `export * as e${i} from "${name}${key.slice(1)}";`).join("\n");
+}
+
 export async function bundleSizes() {
   const cssFiles = ["tokens", "badge", "player", "dashboard", "upload"].map((f) =>
     readFileSync(path.join(root, "packages/ui/src/styles", `${f}.css`), "utf8"),
@@ -54,6 +64,9 @@ export async function bundleSizes() {
     "bundle.core": await measure(`export * from "@streamkit/core";`, { own: "@streamkit/core" }),
     "bundle.hooks": await measure(`export * from "@streamkit/hooks";`, { own: "@streamkit/hooks" }),
     "bundle.ui": await measure(`export * from "@streamkit/ui";`, { own: "@streamkit/ui" }),
+    "bundle.coreAll": await measure(allEntries("@streamkit/core"), { own: "@streamkit/core" }),
+    "bundle.hooksAll": await measure(allEntries("@streamkit/hooks"), { own: "@streamkit/hooks" }),
+    "bundle.uiAll": await measure(allEntries("@streamkit/ui"), { own: "@streamkit/ui" }),
     "bundle.player": await measure(`export { StreamPlayer } from "@streamkit/ui";`, {
       own: "@streamkit/ui",
     }),

@@ -6,5 +6,7 @@ export default libraryConfig({
     webhooks: "src/webhooks.ts",
     captions: "src/captions.ts",
     upload: "src/upload/index.ts",
+    urls: "src/urlsEntry.ts",
+    live: "src/liveUpdates.ts",
   },
 });

@@ -1,6 +1,10 @@
 import { libraryConfig } from "../../vite.lib.config.ts";
 
 export default libraryConfig({
-  entry: { index: "src/index.ts", captions: "src/captionsEntry.ts" },
+  entry: {
+    index: "src/index.ts",
+    captions: "src/captionsEntry.ts",
+    upload: "src/uploadEntry.ts",
+  },
   react: true,
 });

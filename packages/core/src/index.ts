@@ -6,13 +6,6 @@ export {
   type StreamClient,
   type StreamClientOptions,
 } from "./client";
-export {
-  customerOrigin,
-  DEFAULT_API_ORIGIN,
-  DEFAULT_SDK_URL,
-  LEGACY_DELIVERY_ORIGIN,
-  LEGACY_IFRAME_ORIGIN,
-} from "./defaults";
 export { type ParsedEnvelope, parseRetryAfter, readEnvelope, toCount } from "./envelope";
 export {
   isAbortError,
@@ -27,13 +20,6 @@ export type {
   components as StreamApiSchemas,
   paths as StreamApiPaths,
 } from "./generated/stream-api";
-export {
-  connectLiveUpdates,
-  type EventSourceConstructor,
-  type EventSourceLike,
-  type LiveUpdatesOptions,
-  type LiveUpdatesStatus,
-} from "./liveUpdates";
 export {
   createStatusPoller,
   type PollerState,
@@ -83,23 +69,4 @@ export type {
   VideoStatus,
   Watermark,
 } from "./types";
-export {
-  type AnimatedThumbnailParams,
-  animatedThumbnailUrl,
-  assertDeliveryId,
-  type DeliveryConfig,
-  type DownloadParams,
-  dashUrl,
-  deliveryOrigin,
-  downloadUrl,
-  hlsUrl,
-  type IframeParams,
-  iframeParams,
-  iframeUrl,
-  legacyIframeUrl,
-  type ThumbnailFit,
-  type ThumbnailParams,
-  thumbnailUrl,
-  watchUrl,
-} from "./urls";
 export { assertHttpUrl, assertUid, isUid } from "./validate";

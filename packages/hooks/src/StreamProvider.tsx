@@ -2,12 +2,12 @@ import {
   createStatusBatcher,
   createStatusPoller,
   createStreamClient,
-  type DeliveryConfig,
   type PollingPolicy,
   type StatusBatcherOptions,
   type StreamClient,
   type Video,
 } from "@streamkit/core";
+import type { DeliveryConfig } from "@streamkit/core/urls";
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { StreamContext, type StreamContextValue } from "./context";

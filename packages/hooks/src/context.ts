@@ -1,11 +1,6 @@
-import type {
-  DeliveryConfig,
-  LiveUpdatesStatus,
-  PollingPolicy,
-  StatusBatcher,
-  StatusPoller,
-  StreamClient,
-} from "@streamkit/core";
+import type { PollingPolicy, StatusBatcher, StatusPoller, StreamClient } from "@streamkit/core";
+import type { LiveUpdatesStatus } from "@streamkit/core/live";
+import type { DeliveryConfig } from "@streamkit/core/urls";
 import { createContext, useContext } from "react";
 
 export interface StreamContextValue {

@@ -25,14 +25,6 @@ export {
   useSignedToken,
 } from "./useSignedToken";
 export { type UpdateVideoVariables, useUpdateVideo } from "./useUpdateVideo";
-export {
-  type UploadFileOptions,
-  type UploadItem,
-  type UploadItemState,
-  type UseUploadOptions,
-  type UseUploadResult,
-  useUpload,
-} from "./useUpload";
 export { type UseUploadFromUrlOptions, useUploadFromUrl } from "./useUploadFromUrl";
 export { type UseVideoOptions, useVideo } from "./useVideo";
 export {

@@ -1,12 +1,9 @@
+import type { PollingPolicy, StatusPoller, StreamClient, Video } from "@streamkit/core";
 import {
   connectLiveUpdates,
   type EventSourceConstructor,
   type LiveUpdatesStatus,
-  type PollingPolicy,
-  type StatusPoller,
-  type StreamClient,
-  type Video,
-} from "@streamkit/core";
+} from "@streamkit/core/live";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { updateListedVideos } from "./cacheUpdates";

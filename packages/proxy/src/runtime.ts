@@ -1,4 +1,4 @@
-import { DEFAULT_API_ORIGIN } from "@streamkit/core";
+import { DEFAULT_API_ORIGIN } from "@streamkit/core/urls";
 import type { ProxyRuntime } from "./context";
 import { ProxyError, ProxyErrorCode } from "./errors";
 import { createMemoryEventBus } from "./events";

@@ -1,17 +1,14 @@
+import { errorReason, isUid, type Video, videoPhase } from "@streamkit/core";
 import {
   assertDeliveryId,
   DEFAULT_SDK_URL,
   type DeliveryConfig,
-  errorReason,
   type IframeParams,
   iframeUrl,
-  isUid,
   LEGACY_DELIVERY_ORIGIN,
   legacyIframeUrl,
   thumbnailUrl,
-  type Video,
-  videoPhase,
-} from "@streamkit/core";
+} from "@streamkit/core/urls";
 import { useOptionalStreamContext, useSignedToken, useVideoStatus } from "@streamkit/hooks";
 import {
   type CSSProperties,

@@ -1,6 +1,6 @@
 import type { Video } from "@streamkit/core";
 import { DEFAULT_ACCEPT } from "@streamkit/core/upload";
-import { type UploadFileOptions, type UploadItem, useUpload } from "@streamkit/hooks";
+import { type UploadFileOptions, type UploadItem, useUpload } from "@streamkit/hooks/upload";
 import {
   type ChangeEvent,
   type HTMLAttributes,

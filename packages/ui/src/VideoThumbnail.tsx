@@ -1,4 +1,5 @@
-import type { ThumbnailFit, Video } from "@streamkit/core";
+import type { Video } from "@streamkit/core";
+import type { ThumbnailFit } from "@streamkit/core/urls";
 import { useOptionalStreamContext, useSignedToken } from "@streamkit/hooks";
 import {
   type HTMLAttributes,

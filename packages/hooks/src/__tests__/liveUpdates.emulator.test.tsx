@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { EventSourceConstructor } from "@streamkit/core";
+import type { EventSourceConstructor } from "@streamkit/core/live";
 import { type RunningEmulator, startEmulator } from "@streamkit/emulator";
 import { createStreamProxy } from "@streamkit/proxy";
 import { toNodeHandler } from "@streamkit/proxy/node";

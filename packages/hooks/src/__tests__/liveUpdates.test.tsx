@@ -1,4 +1,4 @@
-import type { EventSourceConstructor } from "@streamkit/core";
+import type { EventSourceConstructor } from "@streamkit/core/live";
 import { act, renderHook } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";

@@ -1,4 +1,4 @@
-import type { UploadItem } from "@streamkit/hooks";
+import type { UploadItem } from "@streamkit/hooks/upload";
 import type { ReactNode } from "react";
 import { useStreamMessages } from "../messages";
 import { VideoStatusBadge } from "../VideoStatusBadge";

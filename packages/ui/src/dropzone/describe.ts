@@ -1,4 +1,4 @@
-import type { UploadItem } from "@streamkit/hooks";
+import type { UploadItem } from "@streamkit/hooks/upload";
 import type { StreamMessages } from "../messages";
 
 export interface DropzoneLimits {

@@ -1,4 +1,4 @@
-import type { UploadItem, UploadItemState } from "@streamkit/hooks";
+import type { UploadItem, UploadItemState } from "@streamkit/hooks/upload";
 import { useEffect, useRef, useState } from "react";
 import type { StreamMessages } from "../messages";
 import { type DropzoneLimits, failure, refusal } from "./describe";

@@ -1,11 +1,10 @@
+import { type Video, videoPhase } from "@streamkit/core";
 import {
   animatedThumbnailUrl,
   type DeliveryConfig,
   type ThumbnailFit,
   thumbnailUrl,
-  type Video,
-  videoPhase,
-} from "@streamkit/core";
+} from "@streamkit/core/urls";
 import { aspectRatioOf } from "../player/aspect";
 
 /** Why a thumbnail shows a placeholder instead of an image. */
