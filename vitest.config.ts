@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
@@ -5,6 +6,15 @@ import { playwright } from "@vitest/browser-playwright";
 import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 import { CHROMIUM, CHROMIUM_ARGS } from "./scripts/chromium.mjs";
+
+const testingLibraryEsm = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("@testing-library/react")),
+  "@testing-library/react.esm.js",
+);
+
+/** React 18.3 lives in compat/react18, a package of its own so react-dom 18 pairs with react 18. */
+const react18 = (request: string) =>
+  path.join(import.meta.dirname, "compat/react18/node_modules", request);
 
 // Tests run against package sources (the `source` export condition), never against dist.
 export default defineConfig({
@@ -21,9 +31,35 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "jsdom",
+          env: { STREAMKIT_REACT: "19." },
           include: ["packages/{core,hooks,ui}/src/**/*.test.{ts,tsx}"],
           setupFiles: ["./vitest.setup.ts"],
           globals: false,
+        },
+      },
+      {
+        // The hooks and UI suites again on React 18.3, the oldest React the peers allow. Aliases
+        // swap React for every importer, so libraries that import it are inlined to see them too.
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: react18("react") },
+            { find: /^react\/(.*)$/, replacement: react18("react/$1") },
+            { find: /^react-dom$/, replacement: react18("react-dom") },
+            { find: /^react-dom\/(.*)$/, replacement: react18("react-dom/$1") },
+            // Its CommonJS build would `require` React 19 past the aliases; the ESM build imports.
+            { find: /^@testing-library\/react$/, replacement: testingLibraryEsm },
+          ],
+        },
+        test: {
+          name: "react18",
+          environment: "jsdom",
+          env: { STREAMKIT_REACT: "18." },
+          include: ["packages/{hooks,ui}/src/**/*.test.{ts,tsx}"],
+          setupFiles: ["./vitest.setup.ts"],
+          server: {
+            deps: { inline: [/@streamkit\//, /@tanstack\/react-query/, /@testing-library\/react/] },
+          },
         },
       },
       {

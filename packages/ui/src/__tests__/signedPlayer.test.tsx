@@ -73,12 +73,13 @@ describe("StreamPlayer with a private video", () => {
     model.tokenTtl = 120; // refreshed 60 s before expiry
     model.add(privateVideo(uid));
     mount(uid);
-    await act(async () => {
-      for (let i = 0; i < 20 && !document.querySelector("iframe"); i++) {
+    // One act per step: React 18 renders queued updates only when an act scope ends.
+    for (let i = 0; i < 200 && !document.querySelector("iframe"); i++) {
+      await act(async () => {
         await vi.advanceTimersByTimeAsync(10);
         await new Promise((resolve) => setImmediate(resolve));
-      }
-    });
+      });
+    }
     const iframe = document.querySelector("iframe") as HTMLIFrameElement;
     const firstSrc = frameSrc();
     act(() => iframe.dispatchEvent(new Event("load")));
