@@ -18,7 +18,7 @@ import {
   maxDurationFor,
 } from "./fileChecks";
 import { BASIC_UPLOAD_MAX_BYTES, chooseProtocol, tusChunkSize } from "./limits";
-import { encodeUploadMetadata } from "./metadata";
+import { encodeUploadMetadata, tusMetaEntries } from "./metadata";
 import type { StoredUpload, UploadUrlStorage } from "./storage";
 import {
   blobFileReader,
@@ -543,13 +543,8 @@ export class StreamUpload {
       }
     }
 
-    const meta = body.meta as Record<string, unknown>;
-    const extra: Record<string, string> = {};
-    for (const [key, value] of Object.entries(meta)) {
-      if (key !== "name" && value !== undefined && value !== null) extra[key] = String(value);
-    }
     const metadata = encodeUploadMetadata({
-      ...extra,
+      ...tusMetaEntries(body.meta as Record<string, unknown>),
       name: this.name,
       maxdurationseconds: maxDurationSeconds,
       requiresignedurls: body.requireSignedURLs === true,

@@ -18,7 +18,7 @@ import {
   TUS_MIN_CHUNK_BYTES,
   tusChunkSize,
 } from "../limits";
-import { base64Utf8, encodeUploadMetadata } from "../metadata";
+import { base64Utf8, encodeUploadMetadata, tusMetaEntries } from "../metadata";
 
 const MiB = 1024 * 1024;
 
@@ -148,5 +148,45 @@ describe("tus metadata", () => {
     ).toBe("Café 🎬");
     expect(base64Utf8("x".repeat(100_000))).toHaveLength(133_336);
     expect(() => encodeUploadMetadata({ "bad key": "x" })).toThrow(StreamValidationError);
+  });
+
+  it("refuses a key twice in another case (Stream compares keys without case)", () => {
+    expect(() => encodeUploadMetadata({ Name: "a", name: "b" })).toThrow(/appears twice/);
+    expect(encodeUploadMetadata({ Name: "a", other: "b" })).toBe(
+      `Name ${btoa("a")},other ${btoa("b")}`,
+    );
+  });
+
+  it("keeps meta keys from posing as settings: tusMetaEntries refuses them", () => {
+    expect(
+      tusMetaEntries({ project: 7, name: "skipped", gone: null, filetype: "video/mp4" }),
+    ).toEqual({
+      project: "7",
+      filetype: "video/mp4",
+    });
+    for (const key of ["RequireSignedURLs", "maxDurationSeconds", "EXPIRY", "Name", "watermark"]) {
+      expect(() => tusMetaEntries({ [key]: "x" })).toThrow(StreamValidationError);
+    }
+  });
+
+  it("never throws anything but StreamValidationError, whatever the keys and values", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ unit: "binary", maxLength: 70 }),
+          fc.oneof(fc.string({ unit: "binary" }), fc.double(), fc.boolean(), fc.constant(null)),
+        ),
+        (entries) => {
+          try {
+            const header = encodeUploadMetadata(entries);
+            // What it does produce is a valid header: ASCII pairs, no stray spaces.
+            expect(header).toMatch(/^(?:[A-Za-z0-9_.-]+(?: [A-Za-z0-9+/]+=*)?(?:,|$))*$/);
+          } catch (error) {
+            expect(error).toBeInstanceOf(StreamValidationError);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

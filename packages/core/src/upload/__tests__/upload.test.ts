@@ -329,6 +329,23 @@ describe("StreamUpload (tus)", () => {
     expect(fake.deleted).toEqual([id]);
   });
 
+  it("refuses meta keys Stream would read as settings, before any request", async () => {
+    const fake = stream();
+    // `RequireSignedURLs` in meta would have made a public video private (or the reverse).
+    const upload = createUpload(video(), {
+      client: fake.client,
+      protocol: "tus",
+      readDuration: false,
+      meta: { RequireSignedURLs: "1" },
+      urlStorage: createMemoryUrlStorage(),
+    });
+    const error = await upload.start().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamValidationError);
+    expect((error as StreamValidationError).field).toBe("meta.RequireSignedURLs");
+    expect(fake.request).not.toHaveBeenCalled();
+    expect(fake.tus.size).toBe(0);
+  });
+
   it("reports a proxy that hides Location and stream-media-id", async () => {
     const fake = stream();
     fake.request.mockImplementation(async () => ({
