@@ -201,14 +201,20 @@ export async function deleteCaption(
   await client.request<string>(`/${uid}/captions/${lang}`, { ...options, method: "DELETE" });
 }
 
-function downloadsPath(uid: string, type: DownloadType): string {
-  assertUid(uid);
-  if (type !== "default" && type !== "audio") {
+/** `default` or `audio`, or `StreamValidationError` (`type`). */
+export function assertDownloadType(value: unknown, field = "type"): DownloadType {
+  if (value !== "default" && value !== "audio") {
     throw new StreamValidationError(
-      "type",
-      `expected default or audio, got ${JSON.stringify(type)}`,
+      field,
+      `expected default or audio, got ${JSON.stringify(value)}`,
     );
   }
+  return value;
+}
+
+function downloadsPath(uid: string, type: DownloadType): string {
+  assertUid(uid);
+  assertDownloadType(type);
   // `/downloads` is the default one on every API version; `/downloads/audio` is newer.
   return `/${uid}/downloads${type === "default" ? "" : "/audio"}`;
 }

@@ -70,7 +70,11 @@ export interface StreamClient {
     body?: SignedTokenRequest,
     options?: RequestOptions,
   ): Promise<{ token: string }>;
-  /** The envelope of any other proxied operation, with the same errors and timeout handling. */
+  /**
+   * The envelope of any other proxied operation, with the same errors and timeout handling.
+   * `path` is `""` or `/`-separated segments of `[A-Za-z0-9_-]`; anything else is a
+   * `StreamValidationError` before any request.
+   */
   request<T>(path: string, init?: RawRequest): Promise<ParsedEnvelope<T>>;
 }
 
@@ -87,6 +91,7 @@ export function createStreamClient(options: StreamClientOptions): StreamClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   async function request<T>(path: string, init: RawRequest = {}): Promise<ParsedEnvelope<T>> {
+    checkPath(path);
     const doFetch = options.fetch ?? globalThis.fetch;
     const headers = new Headers(
       typeof options.headers === "function" ? await options.headers() : options.headers,
@@ -211,6 +216,22 @@ export function createStreamClient(options: StreamClientOptions): StreamClient {
       ).result;
     },
   };
+}
+
+/**
+ * The proxy contract's paths are `[A-Za-z0-9_-]` segments (the reference proxy refuses anything
+ * else): a path with `..`, `%`, `?`, `#`, spaces or other characters never reaches fetch.
+ */
+const PATH = /^(?:\/[A-Za-z0-9_-]{1,128})*$/;
+
+function checkPath(path: unknown): void {
+  if (typeof path !== "string" || !PATH.test(path)) {
+    const shown = typeof path === "string" ? JSON.stringify(path.slice(0, 60)) : typeof path;
+    throw new StreamValidationError(
+      "path",
+      `expected "" or /segments of letters, digits, "_" and "-", got ${shown}`,
+    );
+  }
 }
 
 /** AbortSignal.any where the runtime has it; a small fallback where it does not. */

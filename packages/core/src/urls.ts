@@ -185,9 +185,14 @@ export function downloadUrl(
   config: DeliveryConfig,
   params: DownloadParams = {},
 ): string {
+  // Compared, not looked up: `{…}["constructor"]` would have put a function in the path.
+  const type = params.type ?? "default";
   const file =
-    { default: "default.mp4", audio: "audio.m4a" }[params.type ?? "default"] ??
-    invalid("type", "expected default or audio");
+    type === "default"
+      ? "default.mp4"
+      : type === "audio"
+        ? "audio.m4a"
+        : invalid("type", `expected default or audio, got ${JSON.stringify(type)}`);
   return build(deliveryOrigin(config), id, `/downloads/${file}`, {
     filename: optional(params.filename, (v) =>
       /^[\w-]{1,120}$/.test(v) ? v : invalid("filename", "up to 120 of A-Z a-z 0-9 _ -"),

@@ -1,5 +1,6 @@
 import { isUid, type StreamClient } from "@streamkit/core";
 import {
+  assertDownloadType,
   createDownload,
   type Downloads,
   type DownloadType,
@@ -65,7 +66,8 @@ export function useCreateDownload() {
   const { client } = useStreamContext();
   const queryClient = useQueryClient();
   return useMutation<Downloads, Error, DownloadVariables>({
-    mutationFn: async ({ uid, type }) => {
+    mutationFn: async ({ uid, type = "default" }) => {
+      assertDownloadType(type); // before the readiness check asks for the video
       await requireReadyVideo(queryClient, client, uid, "A download");
       return createDownload(client, uid, type);
     },
