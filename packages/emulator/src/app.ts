@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { EmulatorContext } from "./context";
 import { ApiError, ErrorCode, failure, ok } from "./envelope";
+import { faultInjection, registerFaultRoutes } from "./faults";
 import { apiAuth } from "./http/auth";
 import { permissiveCors } from "./http/cors";
 import { API } from "./http/lookup";
@@ -23,6 +24,9 @@ const NOT_EMULATED = ["live_inputs", "watermarks", "usage"];
 export function createApp(ctx: EmulatorContext): Hono {
   const app = new Hono();
   app.use(permissiveCors());
+  // Inside CORS, so injected answers carry its headers too; the admin endpoint is exempt.
+  app.use(faultInjection(ctx));
+  registerFaultRoutes(app, ctx);
 
   app.onError((error, c) => {
     if (error instanceof ApiError) {

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import type { EmulatorOptions } from "./options";
 import { startEmulator } from "./server";
 
 const HELP = `streamkit-emulator: a local Cloudflare Stream (API, uploads, ffmpeg processing, player, webhooks)
@@ -15,6 +17,9 @@ Usage: streamkit-emulator [options]
   --concurrency <n>    encodes at once (default 2)
   --public-url <url>   origin clients see, when behind a proxy or port mapping
   --no-samples         do not generate the sample videos at start
+  --faults <json|@file> fault injection rules: JSON ({"seed":1,"rules":[...]} or a list of
+                       rules), or @path of a JSON file; change them at runtime with
+                       GET/PUT/DELETE /__emulator/faults (see the README)
   -h, --help           this text
 `;
 
@@ -30,6 +35,7 @@ async function main(): Promise<void> {
       concurrency: { type: "string" },
       "public-url": { type: "string" },
       "no-samples": { type: "boolean", default: false },
+      faults: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port: expected 0..65535, got ${values.port}`);
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  const faults = values.faults === undefined ? undefined : readFaults(values.faults);
   const emulator = await startEmulator({
     port,
     host: values.host,
@@ -51,6 +58,7 @@ async function main(): Promise<void> {
     ffmpegPath: values.ffmpeg === "none" ? false : values.ffmpeg,
     publicUrl: values["public-url"],
     samples: !values["no-samples"],
+    ...(faults !== undefined ? { faults } : {}),
     ...(concurrency !== undefined ? { processing: { concurrency } } : {}),
   });
   const lines = [
@@ -65,6 +73,12 @@ async function main(): Promise<void> {
     `  samples          ${emulator.url}/samples`,
     `  data             ${emulator.dataDir}`,
   ];
+  const faultState = emulator.faults.state();
+  if (faultState.rules.length > 0) {
+    lines.push(
+      `  faults           ${faultState.rules.length} rule(s), seed ${faultState.seed}: ${emulator.url}/__emulator/faults`,
+    );
+  }
   if (emulator.degraded) {
     lines.push(
       "  mode             DEGRADED (no ffmpeg): originals play as is, thumbnails are placeholders",
@@ -86,6 +100,18 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+/** `--faults`: inline JSON, or `@file` with JSON in it. startEmulator checks the rules. */
+function readFaults(value: string): EmulatorOptions["faults"] {
+  const text = value.startsWith("@") ? readFileSync(value.slice(1), "utf8") : value;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      `--faults: expected JSON or @file with JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

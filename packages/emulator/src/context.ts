@@ -1,4 +1,5 @@
 import type { AccountStore } from "./account";
+import type { FaultController } from "./faults";
 import type { ResolvedOptions } from "./options";
 import type { FfmpegTools } from "./processing/ffmpeg";
 import type { Pipeline } from "./processing/pipeline";
@@ -20,6 +21,8 @@ export interface EmulatorContext {
   thumbnails: Thumbnails;
   webhooks: Webhooks;
   samples: Samples;
+  /** Fault injection rules and counts (`/__emulator/faults`). */
+  faults: FaultController;
   /** The public origin, e.g. `http://127.0.0.1:8787`; known once the server listens. */
   origin(): string;
   /** Aborted by `stop()`: long work (downloads, ffmpeg, retries) winds down on it. */

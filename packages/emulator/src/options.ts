@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type FaultConfig, parseFaultConfig } from "./faults";
 
 /**
  * Fixed development credentials, so that examples, `.env` files and docs work without setup.
@@ -67,6 +68,11 @@ export interface EmulatorOptions {
   samples?: boolean;
   /** Where log lines go. Defaults to console.log with a prefix; `false` silences them. */
   log?: ((line: string) => void) | false;
+  /**
+   * Fault injection rules (latency, 5xx, 429, connection resets, malformed or HTML bodies,
+   * truncated uploads), changeable at runtime through `/__emulator/faults`. None by default.
+   */
+  faults?: FaultConfig | FaultConfig["rules"];
 }
 
 export interface ResolvedOptions {
@@ -84,6 +90,7 @@ export interface ResolvedOptions {
   limits: Required<LimitOptions>;
   samples: boolean;
   log: (line: string) => void;
+  faults: FaultConfig | undefined;
 }
 
 const ACCOUNT_ID = /^[0-9a-f]{32}$/;
@@ -132,5 +139,14 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     },
     samples: options.samples ?? true,
     log,
+    faults: options.faults === undefined ? undefined : startupFaults(options.faults),
   };
+}
+
+function startupFaults(value: unknown): FaultConfig {
+  try {
+    return parseFaultConfig(value);
+  } catch (error) {
+    throw new TypeError(`startEmulator: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -4,6 +4,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { AccountStore } from "./account";
 import { createApp } from "./app";
 import type { EmulatorContext } from "./context";
+import { type FaultConfig, FaultController, type FaultState } from "./faults";
 import { type EmulatorOptions, resolveOptions } from "./options";
 import { recoverCaptions } from "./processing/captions";
 import { recoverDownloads } from "./processing/downloads";
@@ -29,8 +30,19 @@ export interface RunningEmulator {
   dataDir: string;
   /** True without ffmpeg: originals play as they are, thumbnails are placeholders. */
   degraded: boolean;
+  /** Fault injection, the same as `GET/PUT/DELETE /__emulator/faults`. */
+  faults: EmulatorFaults;
   /** Stops the server and every job; state on disk is complete and consistent afterwards. */
   stop(): Promise<void>;
+}
+
+export interface EmulatorFaults {
+  /** Replaces the rules (a list, or `{ seed, rules }`); counts restart. Throws on a bad rule. */
+  set(config: FaultConfig | FaultConfig["rules"]): FaultState;
+  /** Removes every rule; returns the state (counts included) just before. */
+  clear(): FaultState;
+  /** Rules, counts and the last requests seen. */
+  state(): FaultState;
 }
 
 const SWEEP_MS = 30_000;
@@ -80,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   ctx.thumbnails = new Thumbnails(ctx);
   ctx.webhooks = new Webhooks(ctx);
   ctx.samples = new Samples(ctx);
+  ctx.faults = new FaultController(opts.faults, opts.log);
 
   const app = createApp(ctx);
   const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false });
@@ -138,6 +151,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     customerCode: opts.customerCode,
     dataDir: opts.dataDir,
     degraded: tools === undefined,
+    faults: {
+      set: (config) => ctx.faults.set(config),
+      clear: () => ctx.faults.clear(),
+      state: () => ctx.faults.state(),
+    },
     stop,
   };
 }

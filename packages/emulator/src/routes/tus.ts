@@ -1,11 +1,18 @@
 import { createWriteStream } from "node:fs";
-import { rename, truncate, writeFile } from "node:fs/promises";
+import { open, rename, truncate, writeFile } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { Context, Hono } from "hono";
 import type { EmulatorContext } from "../context";
 import { ApiError, badRequest, ErrorCode } from "../envelope";
+import {
+  dropConnection,
+  FAULTS_PATH,
+  keptBytes,
+  type TruncateUploadFault,
+  uploadFaultFor,
+} from "../faults";
 import { fileSize } from "../fsutil";
 import { checkApiAuth } from "../http/auth";
 import { isUid } from "../ids";
@@ -153,6 +160,57 @@ async function receiveChunk(
   return next;
 }
 
+/**
+ * A `truncate-upload` fault on a PATCH: only the first bytes of the body are stored and the offset
+ * moves to them, as a server that lost the connection part-way keeps what it got (unlike a real
+ * break, after which this emulator keeps nothing). Then, by `outcome`, `error` answers a
+ * failure (HEAD tells the shorter offset), `short-offset` answers 204 with it, and `reset` drops
+ * the connection (`undefined` is returned).
+ */
+async function receivePartOfChunk(
+  c: Context,
+  ctx: EmulatorContext,
+  record: VideoRecord,
+  offset: number,
+  fault: TruncateUploadFault,
+): Promise<number | undefined> {
+  const length = record.upload?.length ?? 0;
+  const declaredText = c.req.header("content-length");
+  const declared = declaredText === undefined ? undefined : Number(declaredText);
+  const keep = Math.max(0, Math.min(keptBytes(fault, declared), length - offset - 1));
+  const part = ctx.store.file(record.uid, PART_FILE);
+  await truncate(part, offset).catch(async () => writeFile(part, ""));
+  const reader = c.req.raw.body?.getReader();
+  const file = await open(part, "a");
+  let stored = 0;
+  try {
+    while (reader && stored < keep) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const piece = value.subarray(0, keep - stored);
+      await file.write(piece);
+      stored += piece.byteLength;
+    }
+  } finally {
+    await file.close();
+  }
+  const next = offset + stored;
+  await ctx.store.update(record.uid, (r) => {
+    if (r.upload) r.upload.offset = next;
+  });
+  if (fault.outcome === "reset") return undefined;
+  while (reader) {
+    const { done } = await reader.read();
+    if (done) break;
+  }
+  if (fault.outcome === "short-offset") return next;
+  throw new ApiError(
+    (fault.status ?? 500) as 500,
+    10002,
+    `Injected fault: the PATCH broke off after ${stored} bytes; resume from the offset HEAD reports (see ${FAULTS_PATH})`,
+  );
+}
+
 async function finish(ctx: EmulatorContext, uid: string): Promise<void> {
   await rename(ctx.store.file(uid, PART_FILE), ctx.store.file(uid, SOURCE_FILE));
   const record = await ctx.store.update(uid, (r) => {
@@ -216,7 +274,11 @@ export function registerTusRoutes(app: Hono, ctx: EmulatorContext): void {
     if (locks.has(record.uid)) throw tusError(423, "Another PATCH for this upload is in progress.");
     locks.add(record.uid);
     try {
-      const next = await receiveChunk(c, ctx, record, offset);
+      const fault = uploadFaultFor(c);
+      const next = fault
+        ? await receivePartOfChunk(c, ctx, record, offset, fault)
+        : await receiveChunk(c, ctx, record, offset);
+      if (next === undefined) return dropConnection(c);
       return new Response(null, {
         status: 204,
         headers: tusHeaders({ "Upload-Offset": String(next) }),
