@@ -32,7 +32,14 @@ export async function readEnvelope<T>(response: Response): Promise<ParsedEnvelop
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    if (!response.ok) throw new StreamApiError(response.status, [], retryAfter);
+    // A gateway's error page: the status is what counts, and the message says what came instead.
+    if (!response.ok)
+      throw new StreamApiError(
+        response.status,
+        [],
+        retryAfter,
+        `Stream API error ${response.status}: the answer was not JSON (${snippet(text)})`,
+      );
     throw new StreamNetworkError(
       "body",
       `expected a JSON envelope, got ${snippet(text)} (HTTP ${response.status})`,
@@ -43,7 +50,13 @@ export async function readEnvelope<T>(response: Response): Promise<ParsedEnvelop
     );
   }
   if (!isEnvelope(body)) {
-    if (!response.ok) throw new StreamApiError(response.status, [], retryAfter);
+    if (!response.ok)
+      throw new StreamApiError(
+        response.status,
+        [],
+        retryAfter,
+        `Stream API error ${response.status}: the answer is JSON but not a Stream envelope`,
+      );
     throw new StreamNetworkError(
       "body",
       `the response is JSON but not a Stream envelope (HTTP ${response.status})`,

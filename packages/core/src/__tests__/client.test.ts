@@ -174,6 +174,7 @@ describe("createStreamClient", () => {
     ).rejects.toMatchObject({
       name: "StreamApiError",
       status: 502,
+      message: 'Stream API error 502: the answer was not JSON ("Bad gateway")',
     });
   });
 
