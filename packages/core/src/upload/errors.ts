@@ -1,3 +1,4 @@
+import { parseRetryAfter } from "../envelope";
 import { StreamApiError, StreamError, StreamNetworkError } from "../errors";
 import type { ErrorReason } from "../status";
 import type { StreamMessage, Video } from "../types";
@@ -78,11 +79,11 @@ export function fromTusError(error: unknown, retries: number): StreamError {
   const detailed = error as TusDetailedError;
   const response = detailed?.originalResponse;
   if (response) {
-    const retryAfter = Number(response.getHeader("retry-after"));
     return uploadApiError(
       response.getStatus(),
       response.getBody() ?? "",
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      // Read as everywhere else: delta-seconds (0 included) or an HTTP date.
+      parseRetryAfter(response.getHeader("retry-after") ?? null),
       "tus",
     );
   }

@@ -1,4 +1,5 @@
 import type { StreamClient } from "../client";
+import { parseRetryAfter } from "../envelope";
 import {
   StreamApiError,
   type StreamError,
@@ -591,9 +592,10 @@ export class StreamUpload {
       defaults.httpStack?.getName() === "XHRHttpStack" ? defaults.httpStack : new FetchHttpStack();
     const scope = this.options.client.baseUrl;
     const handlers = () => this.#tusHandlers;
+    const delays = [...(this.options.retryDelays ?? DEFAULT_RETRY_DELAYS)];
     return {
       chunkSize: tusChunkSize(this.file.size, this.options.chunkSize),
-      retryDelays: [...(this.options.retryDelays ?? DEFAULT_RETRY_DELAYS)],
+      retryDelays: [...delays],
       metadata: { filename: this.name },
       // A Blob without a name has no fingerprint (null): it is simply not remembered.
       fingerprint: (file: Blob) => Promise.resolve(fingerprintOf(file, scope)) as Promise<string>,
@@ -603,9 +605,18 @@ export class StreamUpload {
       httpStack: httpStack as TusUploadOptions["httpStack"],
       storeFingerprintForResuming: this.options.resume !== false,
       removeFingerprintOnSuccess: true,
-      onShouldRetry: (error) => {
+      onShouldRetry: (error, attempt, options) => {
         const status = error.originalResponse?.getStatus() ?? 0;
-        return status === 0 || status >= 500 || [408, 409, 423, 429].includes(status);
+        const retry = status === 0 || status >= 500 || [408, 409, 423, 429].includes(status);
+        // tus-js-client waits `retryDelays[attempt]` next and knows nothing of retry-after: the
+        // server's wait goes into that slot (a floor, as for basic uploads), or a 429 would be
+        // answered by coming straight back.
+        const header = error.originalResponse?.getHeader("retry-after");
+        const retryAfter = parseRetryAfter(header ?? null);
+        if (retry && options.retryDelays && attempt < delays.length) {
+          options.retryDelays[attempt] = Math.max(delays[attempt] ?? 0, (retryAfter ?? 0) * 1000);
+        }
+        return retry;
       },
       onProgress: (sent) => handlers()?.progress(sent),
       onSuccess: () => handlers()?.success(),
