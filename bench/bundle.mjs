@@ -1,7 +1,11 @@
 // Bundle weight, min+gzip, measured one way for every entry: esbuild bundles a one-line module
-// that imports the entry, minifies it, and gzip -9 measures the result. Peers (react, react-dom,
-// @tanstack/*) are external; so are sibling @streamkit packages, so each figure is that package's
-// own code. `player.total` adds the core and hooks code StreamPlayer pulls in.
+// that imports the entry, minifies it with code splitting on, as an app's bundler would, and
+// gzip -9 measures each chunk. A figure is what a page loads up front: the entry chunk and the
+// chunks it imports statically. Chunks reached only through `import()` load later and are
+// reported apart (`player.deferred`: StreamPlayer's SDK bridge, loaded once an iframe exists).
+// Peers (react, react-dom, @tanstack/*) are external; so are sibling @streamkit packages, so each
+// figure is that package's own code. `player.total` adds the core and hooks code StreamPlayer
+// pulls in.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -19,9 +23,13 @@ const siblings = ["@streamkit/core", "@streamkit/hooks", "@streamkit/ui"];
 // A dependency, not our code, and loaded only when a tus upload starts (a dynamic import).
 const dependencies = ["tus-js-client"];
 
-/** Bundles `contents`; `own` is the package being measured, the only sibling not left external. */
-async function measure(contents, { own, external, resolveDir = root } = {}) {
+/**
+ * Bundles `contents`; `own` is the package being measured, the only sibling not left external.
+ * Returns the gzipped bytes loaded up front (`initial`) and those behind a dynamic import.
+ */
+async function measureChunks(contents, { own, external, resolveDir = root } = {}) {
   external ??= [...peers, ...dependencies, ...siblings.filter((s) => s !== own)];
+  const outdir = path.join(root, "bench/.bundle"); // never written: `write: false`
   const result = await build({
     stdin: { contents, resolveDir, loader: "tsx" },
     bundle: true,
@@ -32,13 +40,42 @@ async function measure(contents, { own, external, resolveDir = root } = {}) {
     conditions: ["@streamkit/source"],
     jsx: "automatic",
     external,
+    splitting: true,
+    outdir,
+    absWorkingDir: root,
+    metafile: true,
     write: false,
     logLevel: "silent",
     // The source condition points at TypeScript; esbuild compiles it as vite would.
     loader: { ".ts": "ts", ".tsx": "tsx" },
   });
-  const code = result.outputFiles[0].contents;
-  return gzipSync(code, { level: 9 }).length;
+  const gzipped = new Map(
+    result.outputFiles.map((file) => [
+      path.relative(root, file.path),
+      gzipSync(file.contents, { level: 9 }).length,
+    ]),
+  );
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint !== undefined);
+  // The entry chunk and, transitively, every chunk it imports statically.
+  const initial = new Set([entry]);
+  for (const file of initial) {
+    for (const imported of outputs[file].imports) {
+      if (!imported.external && imported.kind === "import-statement") initial.add(imported.path);
+    }
+  }
+  let up = 0;
+  let later = 0;
+  for (const [file, size] of gzipped) {
+    if (initial.has(file)) up += size;
+    else later += size;
+  }
+  return { initial: up, deferred: later };
+}
+
+/** What a page loads up front for `contents`, in gzipped bytes. */
+async function measure(contents, options) {
+  return (await measureChunks(contents, options)).initial;
 }
 
 /** Every entry of a package at once (`@streamkit/ui` and its subpaths): what an app using all of it pays. */
@@ -60,6 +97,9 @@ export async function bundleSizes() {
     logLevel: "silent",
   });
   const streamReactDir = path.join(root, "packages/ui");
+  const player = await measureChunks(`export { StreamPlayer } from "@streamkit/ui";`, {
+    own: "@streamkit/ui",
+  });
   return {
     "bundle.core": await measure(`export * from "@streamkit/core";`, { own: "@streamkit/core" }),
     "bundle.hooks": await measure(`export * from "@streamkit/hooks";`, { own: "@streamkit/hooks" }),
@@ -67,9 +107,8 @@ export async function bundleSizes() {
     "bundle.coreAll": await measure(allEntries("@streamkit/core"), { own: "@streamkit/core" }),
     "bundle.hooksAll": await measure(allEntries("@streamkit/hooks"), { own: "@streamkit/hooks" }),
     "bundle.uiAll": await measure(allEntries("@streamkit/ui"), { own: "@streamkit/ui" }),
-    "bundle.player": await measure(`export { StreamPlayer } from "@streamkit/ui";`, {
-      own: "@streamkit/ui",
-    }),
+    "bundle.player": player.initial,
+    "bundle.playerDeferred": player.deferred,
     "bundle.playerTotal": await measure(`export { StreamPlayer } from "@streamkit/ui";`, {
       external: peers,
     }),

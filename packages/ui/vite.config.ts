@@ -1,3 +1,10 @@
 import { libraryConfig } from "../../vite.lib.config.ts";
 
-export default libraryConfig({ entry: { index: "src/index.ts" }, react: true });
+export default libraryConfig({
+  entry: {
+    index: "src/index.ts",
+    captions: "src/captionsEntry.ts",
+    upload: "src/uploadEntry.ts",
+  },
+  react: true,
+});

@@ -3,7 +3,7 @@ import { StreamProvider } from "@streamkit/hooks";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { MOCK_BASE } from "../../../.storybook/mocks/backend";
 import { mockUid } from "../../../.storybook/mocks/lifecycle";
-import { CaptionsPanel } from "./CaptionsPanel";
+import { CaptionsPanel } from "./captionsEntry";
 
 /** The first video a story seeds into the mock backend gets this uid. */
 const SEEDED = mockUid(0x5eed0001);

@@ -4,7 +4,8 @@ import { useVideoStatus } from "@streamkit/hooks";
 import { useCaptions, useDeleteCaption } from "@streamkit/hooks/captions";
 import { type HTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { GenerateCaptionForm, UploadCaptionForm } from "./media/CaptionForms";
-import { useStreamMessages } from "./messages";
+import { captionsMessages } from "./media/messages";
+import { useCommonMessages, useMessages } from "./messages/context";
 import type { HeadingLevel } from "./parts/Heading";
 import { InlineConfirm } from "./parts/InlineConfirm";
 import { MediaSection } from "./parts/MediaSection";
@@ -39,8 +40,8 @@ export function CaptionsPanel({
   className,
   ...rest
 }: CaptionsPanelProps): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.captions;
+  const messages = useCommonMessages();
+  const text = useMessages("captions", captionsMessages);
   const id = useId();
   const section = useRef<HTMLElement>(null);
   const list = useCaptions(uid, { intervalMs });
@@ -143,7 +144,7 @@ export function CaptionsPanel({
 
 /** Announces each generated caption that finishes (ready or failed) while the panel watches. */
 function useOutcomes(uid: string, captions: Caption[], announce: (text: string) => void): void {
-  const text = useStreamMessages().captions;
+  const text = useMessages("captions", captionsMessages);
   const previous = useRef<{ uid: string; status: Map<string, CaptionStatus> }>(undefined);
   useEffect(() => {
     const before = previous.current?.uid === uid ? previous.current.status : undefined;

@@ -3,7 +3,8 @@ import type { DownloadStatus } from "@streamkit/core/captions";
 import { useSignedToken, useVideoStatus } from "@streamkit/hooks";
 import { useCreateDownload, useDeleteDownload, useDownloads } from "@streamkit/hooks/captions";
 import { type HTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { useStreamMessages } from "./messages";
+import { downloadsMessages } from "./media/messages";
+import { useCommonMessages, useMessages } from "./messages/context";
 import type { HeadingLevel } from "./parts/Heading";
 import { InlineConfirm } from "./parts/InlineConfirm";
 import { MediaSection } from "./parts/MediaSection";
@@ -39,8 +40,8 @@ export function DownloadsPanel({
   className,
   ...rest
 }: DownloadsPanelProps): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.downloads;
+  const messages = useCommonMessages();
+  const text = useMessages("downloads", downloadsMessages);
   const id = useId();
   const section = useRef<HTMLElement>(null);
   const status = useVideoStatus(uid);
@@ -190,7 +191,7 @@ function useOutcome(
   status: DownloadStatus | undefined,
   announce: (text: string) => void,
 ): void {
-  const text = useStreamMessages().downloads;
+  const text = useMessages("downloads", downloadsMessages);
   const previous = useRef<{ uid: string; status: DownloadStatus | undefined }>(undefined);
   useEffect(() => {
     const before = previous.current?.uid === uid ? previous.current.status : undefined;

@@ -13,8 +13,10 @@ import { useOptionalStreamContext, useSignedToken, useVideoStatus } from "@strea
 import {
   type CSSProperties,
   forwardRef,
+  lazy,
   type ReactNode,
   type Ref,
+  Suspense,
   useEffect,
   useImperativeHandle,
   useMemo,
@@ -22,20 +24,19 @@ import {
   useState,
 } from "react";
 import { cx } from "./cx";
-import { useStreamMessages } from "./messages";
+import { useMessages } from "./messages/context";
+import { playerMessages } from "./messages/player";
 import { aspectRatioOf } from "./player/aspect";
 import { createHandle } from "./player/handle";
-import {
-  PLAYER_EVENTS,
-  type PlayerEventProp,
-  type PlayerEventProps,
-  type Preload,
-  type StreamPlayerApi,
-  type StreamPlayerHandle,
+import type { PlayerLink } from "./player/link";
+import { ProcessingStatus } from "./player/ProcessingStatus";
+import type {
+  PlayerEventProps,
+  Preload,
+  StreamPlayerApi,
+  StreamPlayerHandle,
 } from "./player/types";
 import { useInView } from "./player/useInView";
-import { useStreamApi } from "./player/useStreamApi";
-import { VideoStatusBadge } from "./VideoStatusBadge";
 
 /**
  * Props of `@cloudflare/stream-react`'s `<Stream>`, same names and defaults (a type test keeps
@@ -153,6 +154,22 @@ function WatchedPlayer(props: InnerProps): ReactNode {
   );
 }
 
+/**
+ * The SDK side of the player (script, player object, events, live props) is a chunk of its own:
+ * it is needed only once an iframe exists, after hydration, so the first bundle carries just the
+ * poster, the box and the iframe. The handle works before it arrives (see `PlayerLink`).
+ */
+const SdkBridge = lazy(() =>
+  import("./player/SdkBridge").then(
+    (module) => ({ default: module.SdkBridge }),
+    // As when the SDK script fails: the iframe still plays, only events and the ref go quiet.
+    (error: Error) => {
+      console.warn(`streamkit: ${error.message}; player events and ref are unavailable.`);
+      return { default: () => null };
+    },
+  ),
+);
+
 const ALLOW = "accelerometer; gyroscope; autoplay; encrypted-media; picture-in-picture;";
 
 function PlayerView(props: InnerProps): ReactNode {
@@ -171,7 +188,7 @@ function PlayerView(props: InnerProps): ReactNode {
     handleRef,
   } = props;
   const context = useOptionalStreamContext();
-  const messages = useStreamMessages();
+  const text = useMessages("player", playerMessages);
   const video = status?.video ?? props.video;
   const delivery = useMemo<DeliveryConfig | undefined>(() => {
     if (props.deliveryOrigin) return { deliveryOrigin: props.deliveryOrigin };
@@ -180,19 +197,9 @@ function PlayerView(props: InnerProps): ReactNode {
   }, [props.deliveryOrigin, props.customerCode, context?.delivery]);
   const sdkUrl = props.sdkUrl ?? context?.sdkUrl ?? DEFAULT_SDK_URL;
 
-  // Properties the SDK can change live are read from here when an iframe is (re)created.
-  const live = {
-    autoplay: props.autoplay ?? false,
-    controls: props.controls ?? false,
-    loop: props.loop ?? false,
-    muted: props.muted ?? false,
-    preload: props.preload ?? ("metadata" as Preload),
-    primaryColor: props.primaryColor,
-    letterboxColor: props.letterboxColor,
-    poster: props.poster,
-  };
-  const liveRef = useRef(live);
-  liveRef.current = live;
+  // The latest props, for the URL of a new iframe.
+  const propsRef = useRef(props);
+  propsRef.current = props;
 
   const phase = video ? videoPhase(video) : undefined;
   const waitingForStatus = status !== undefined && !status.failed && phase === undefined;
@@ -232,8 +239,6 @@ function PlayerView(props: InnerProps): ReactNode {
   }
   const urlToken = pinned.current.token;
   const [reloadAfterRefresh, setReloadAfterRefresh] = useState(false);
-  // Reloads for a rejected token since the player last played; past two, the token is not the cause.
-  const tokenReloads = useRef(0);
   const [tokenRefused, setTokenRefused] = useState(false);
   useEffect(() => {
     if (reloadAfterRefresh && token !== urlToken) {
@@ -249,13 +254,13 @@ function PlayerView(props: InnerProps): ReactNode {
     try {
       if (/^https?:\/\//i.test(src) && !urlToken) return { url: src };
       assertDeliveryId(id, urlToken ? "token" : "src");
-      const initial = liveRef.current;
+      // Properties the SDK changes live are only read here, when an iframe is (re)created.
+      const latest = propsRef.current;
       const params: IframeParams = {
-        ...initial,
-        autoplay: initial.autoplay || clicked,
-        adUrl,
-        defaultTextTrack,
-        startTime,
+        ...latest,
+        autoplay: latest.autoplay || clicked,
+        controls: latest.controls ?? false,
+        preload: latest.preload ?? "metadata",
       };
       const url = delivery ? iframeUrl(id, delivery, params) : legacyIframeUrl(id, params);
       const poster = thumbnailUrl(id, delivery ?? { deliveryOrigin: LEGACY_DELIVERY_ORIGIN });
@@ -265,93 +270,13 @@ function PlayerView(props: InnerProps): ReactNode {
     }
   }, [src, urlToken, id, delivery, adUrl, defaultTextTrack, startTime, clicked]);
 
-  const { api, error: sdkError } = useStreamApi(iframe, sdkUrl);
-  // Without the SDK the iframe still plays; only events and the ref go quiet, so say it once.
-  useEffect(() => {
-    if (sdkError)
-      console.warn(`streamkit: ${sdkError.message}; player events and ref are unavailable.`);
-  }, [sdkError]);
   const showIframe = wanted && playable && target.url !== undefined;
 
   // The handle outlives iframes: listeners added through it follow the player across reloads.
-  const apiRef = useRef<StreamPlayerApi | undefined>(undefined);
-  apiRef.current = api;
-  const iframeRef = useRef<HTMLIFrameElement | null>(null);
-  iframeRef.current = iframe;
-  const waiters = useRef<((api: StreamPlayerApi) => void)[]>([]);
-  const listeners = useRef(new Map<string, Set<EventListener>>());
-  const handle = useMemo(
-    () =>
-      createHandle({
-        api: () => apiRef.current,
-        iframe: () => iframeRef.current,
-        ready: () =>
-          apiRef.current
-            ? Promise.resolve(apiRef.current)
-            : new Promise((resolve) => waiters.current.push(resolve)),
-        listeners: listeners.current,
-      }),
-    [],
-  );
+  const [link] = useState<PlayerLink>(() => ({ iframe, waiters: [], listeners: new Map() }));
+  link.iframe = iframe;
+  const handle = useMemo(() => createHandle(link), [link]);
   useImperativeHandle(handleRef, () => handle, [handle]);
-
-  const propsRef = useRef(props);
-  propsRef.current = props;
-  useEffect(() => {
-    if (!api) return;
-    const { streamRef, onReady } = propsRef.current;
-    if (streamRef) streamRef.current = api;
-    for (const resolve of waiters.current.splice(0)) resolve(api);
-    const bound: [string, EventListener][] = Object.entries(PLAYER_EVENTS).map(([prop, event]) => [
-      event,
-      (e: Event) => {
-        if (event === "error" && propsRef.current.signing) {
-          // Most likely an expired or rejected token: fetch a new one and reload with it, twice at most.
-          if (tokenReloads.current < 2) {
-            tokenReloads.current += 1;
-            setReloadAfterRefresh(true);
-            propsRef.current.signing.refresh();
-          } else {
-            setTokenRefused(true);
-          }
-        }
-        if (event === "playing" || event === "loadeddata") {
-          tokenReloads.current = 0;
-          setTokenRefused(false);
-        }
-        propsRef.current[prop as PlayerEventProp]?.(e);
-        for (const listener of listeners.current.get(event) ?? []) listener(e);
-      },
-    ]);
-    for (const [event, listener] of bound) api.addEventListener(event, listener);
-    onReady?.(handle);
-    return () => {
-      for (const [event, listener] of bound) api.removeEventListener(event, listener);
-      if (streamRef?.current === api) streamRef.current = undefined;
-    };
-  }, [api, handle]);
-
-  useEffect(() => {
-    if (!api || !autoplayWhenReady) return;
-    setAutoplayWhenReady(false);
-    // Autoplay with sound is usually refused; muted playback is the documented fallback.
-    api.play().catch(() => {
-      api.muted = true;
-      return api.play().catch(() => {});
-    });
-  }, [api, autoplayWhenReady]);
-
-  useSdkProperty(api, "muted", props.muted);
-  useSdkProperty(api, "controls", props.controls);
-  useSdkProperty(api, "autoplay", props.autoplay);
-  useSdkProperty(api, "loop", props.loop);
-  useSdkProperty(api, "preload", props.preload);
-  useSdkProperty(api, "primaryColor", props.primaryColor);
-  useSdkProperty(api, "letterboxColor", props.letterboxColor);
-  useSdkProperty(api, "poster", props.poster);
-  useSdkProperty(api, "volume", props.volume);
-  useSdkProperty(api, "playbackRate", props.playbackRate);
-  useSdkProperty(api, "currentTime", props.currentTime);
 
   useEffect(() => {
     if (!showIframe) setLoaded(false);
@@ -382,6 +307,21 @@ function PlayerView(props: InnerProps): ReactNode {
 
   return (
     <div ref={boxRef} className={cx("sk-player", className)} style={boxStyle} data-state={state}>
+      {wanted && (
+        <Suspense fallback={null}>
+          <SdkBridge
+            iframe={iframe}
+            sdkUrl={sdkUrl}
+            link={link}
+            handle={handle}
+            props={props}
+            autoplay={autoplayWhenReady}
+            setAutoplay={setAutoplayWhenReady}
+            setReloadAfterRefresh={setReloadAfterRefresh}
+            setTokenRefused={setTokenRefused}
+          />
+        </Suspense>
+      )}
       {posterUrl && <img className="sk-player__poster" src={posterUrl} alt="" decoding="async" />}
       {showIframe && (
         <iframe
@@ -389,7 +329,7 @@ function PlayerView(props: InnerProps): ReactNode {
           ref={setIframe}
           className="sk-player__frame"
           src={target.url}
-          title={title ?? name ?? messages.player.title}
+          title={title ?? name ?? text.title}
           allow={ALLOW}
           allowFullScreen
           height={responsive ? undefined : height}
@@ -402,7 +342,7 @@ function PlayerView(props: InnerProps): ReactNode {
         <button
           type="button"
           className="sk-player__play"
-          aria-label={messages.player.play(name)}
+          aria-label={text.play(name)}
           onClick={() => setClicked(true)}
         >
           <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -412,31 +352,20 @@ function PlayerView(props: InnerProps): ReactNode {
       )}
       {state === "processing" && video && (
         <div className="sk-player__overlay">
-          <VideoStatusBadge video={video} variant="full" />
-          <span>{messages.player.processing}</span>
+          <ProcessingStatus video={video} />
+          <span>{text.processing}</span>
         </div>
       )}
       {(state === "error" || state === "invalid" || signing?.error || tokenRefused) && (
         <div className="sk-player__overlay" role="alert">
-          {messages.player.failed(
+          {text.failed(
             reason ??
               target.error ??
               signing?.error?.message ??
-              (tokenRefused ? messages.player.tokenRefused : ""),
+              (tokenRefused ? text.tokenRefused : ""),
           )}
         </div>
       )}
     </div>
   );
-}
-
-/** Pushes a prop to the SDK object when it changes, as stream-react does. */
-function useSdkProperty<K extends keyof StreamPlayerApi>(
-  api: StreamPlayerApi | undefined,
-  key: K,
-  value: StreamPlayerApi[K] | undefined,
-): void {
-  useEffect(() => {
-    if (api && value !== undefined) api[key] = value;
-  }, [api, key, value]);
 }

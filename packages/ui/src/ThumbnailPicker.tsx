@@ -2,7 +2,8 @@ import { StreamValidationError, type Video } from "@streamkit/core";
 import { useVideoStatus } from "@streamkit/hooks";
 import { type HTMLAttributes, type ReactNode, useId } from "react";
 import { cx } from "./cx";
-import { useStreamMessages } from "./messages";
+import { useCommonMessages, useMessages } from "./messages/context";
+import { thumbnailsMessages } from "./messages/thumbnails";
 import { Heading, type HeadingLevel } from "./parts/Heading";
 import { RequestError } from "./parts/RequestError";
 import { FramePicker } from "./thumbnails/FramePicker";
@@ -37,8 +38,8 @@ export function ThumbnailPicker({
   className,
   ...rest
 }: ThumbnailPickerProps): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.thumbnails;
+  const messages = useCommonMessages();
+  const text = useMessages("thumbnails", thumbnailsMessages);
   const id = useId();
   const status = useVideoStatus(uid);
   const { video, phase } = status;

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { withStream } from "../../../.storybook/decorators";
-import { UploadDropzone } from "./UploadDropzone";
+import { UploadDropzone } from "./uploadEntry";
 
 const meta = {
   title: "UI/UploadDropzone",

@@ -14,8 +14,8 @@ import { cx } from "./cx";
 import { formatLimit } from "./dropzone/describe";
 import { UploadRow } from "./dropzone/UploadRow";
 import { useAnnouncements } from "./dropzone/useAnnouncements";
+import { useDropzoneTexts } from "./dropzone/useDropzoneTexts";
 import { useFileDrop } from "./dropzone/useFileDrop";
-import { useStreamMessages } from "./messages";
 
 /** Settings sent with every upload (`meta`, `creator`, `requireSignedURLs`, `protocol`, …). */
 export type UploadDropzoneOptions = Omit<
@@ -74,8 +74,8 @@ export function UploadDropzone({
   className,
   ...rest
 }: UploadDropzoneProps): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.dropzone;
+  const texts = useDropzoneTexts();
+  const { text } = texts;
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const upload = useUpload({
@@ -108,7 +108,7 @@ export function UploadDropzone({
     [add],
   );
   const drop = useFileDrop(addFiles, disabled);
-  const announcement = useAnnouncements(upload.items, messages, limits);
+  const announcement = useAnnouncements(upload.items, texts, limits);
 
   const chosen = (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? []);
@@ -118,7 +118,7 @@ export function UploadDropzone({
 
   const hint = text.limits(
     maxSizeBytes === undefined ? undefined : text.formatSize(maxSizeBytes),
-    maxDurationSeconds === undefined ? undefined : formatLimit(maxDurationSeconds, messages),
+    maxDurationSeconds === undefined ? undefined : formatLimit(maxDurationSeconds, texts),
   );
   const state = disabled ? "disabled" : drop.dragging ? "dragover" : "idle";
 

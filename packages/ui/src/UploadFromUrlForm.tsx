@@ -14,7 +14,8 @@ import {
   useState,
 } from "react";
 import { cx } from "./cx";
-import { useStreamMessages } from "./messages";
+import { useCommonMessages, useMessages } from "./messages/context";
+import { uploadMessages } from "./messages/upload";
 import { videoName } from "./parts/videoName";
 import { UploadProgress } from "./upload/UploadProgress";
 
@@ -52,8 +53,8 @@ export function UploadFromUrlForm({
   className,
   ...rest
 }: UploadFromUrlFormProps): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.upload;
+  const messages = useCommonMessages();
+  const text = useMessages("upload", uploadMessages);
   const id = useId();
   const urlInput = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState(defaultUrl);

@@ -3,7 +3,8 @@ import { useVideo } from "@streamkit/hooks";
 import { type HTMLAttributes, type ReactNode, useId, useMemo } from "react";
 import { cx } from "./cx";
 import { DetailsForm } from "./details/DetailsForm";
-import { useStreamMessages } from "./messages";
+import { useCommonMessages, useMessages } from "./messages/context";
+import { detailsMessages } from "./messages/details";
 import { Heading, type HeadingLevel } from "./parts/Heading";
 import { RequestError } from "./parts/RequestError";
 
@@ -29,7 +30,8 @@ export function VideoDetails({
   className,
   ...rest
 }: VideoDetailsProps): ReactNode {
-  const messages = useStreamMessages();
+  const messages = useCommonMessages();
+  const text = useMessages("details", detailsMessages);
   const headingId = useId();
   const query = useVideo(uid);
   const notFound = query.error instanceof StreamApiError && query.error.isNotFound;
@@ -46,12 +48,12 @@ export function VideoDetails({
   return (
     <section {...rest} className={cx("sk-details", className)} aria-labelledby={headingId}>
       <Heading level={headingLevel} id={headingId}>
-        {messages.details.heading}
+        {text.heading}
       </Heading>
       {query.data ? (
         <DetailsForm key={uid} video={query.data} labelledBy={headingId} onDeleted={onDeleted} />
       ) : notFound ? (
-        <p className="sk-status">{messages.details.notFound}</p>
+        <p className="sk-status">{text.notFound}</p>
       ) : error ? (
         <RequestError error={error} onRetry={invalid ? undefined : () => void query.refetch()} />
       ) : (

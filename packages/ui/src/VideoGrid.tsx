@@ -5,7 +5,8 @@ import { LibraryStatus } from "./library/LibraryStatus";
 import { LibraryToolbar } from "./library/LibraryToolbar";
 import { libraryState, useLibrary } from "./library/useLibrary";
 import { VideoCard } from "./library/VideoCard";
-import { useStreamMessages } from "./messages";
+import { useMessages } from "./messages/context";
+import { tableMessages } from "./messages/table";
 import type { VideoLibraryProps } from "./VideoTable";
 
 export interface VideoGridProps extends VideoLibraryProps {
@@ -28,7 +29,7 @@ export function VideoGrid({
   className,
   ...rest
 }: VideoGridProps): ReactNode {
-  const messages = useStreamMessages();
+  const text = useMessages("table", tableMessages);
   const library = useLibrary(filters, searchDelayMs);
   const { videos } = library.list;
   const onSelectRef = useRef(onSelect);
@@ -40,7 +41,7 @@ export function VideoGrid({
     <div {...rest} className={cx("sk-library", className)} data-state={state}>
       <LibraryToolbar library={library} />
       {videos.length > 0 && (
-        <ul className="sk-grid" aria-label={messages.table.caption}>
+        <ul className="sk-grid" aria-label={text.caption}>
           {videos.map((video) => (
             <VideoCard
               key={video.uid}

@@ -8,7 +8,7 @@ import {
 import { useOptionalStreamContext, useVideoStatus } from "@streamkit/hooks";
 import { type HTMLAttributes, type ReactNode, useEffect, useRef, useState } from "react";
 import { cx } from "./cx";
-import { useStreamMessages } from "./messages";
+import { useCommonMessages } from "./messages/context";
 
 export interface VideoStatusBadgeProps extends Omit<HTMLAttributes<HTMLSpanElement>, "children"> {
   /** Watch this video's status live (shared, batched polling through `useVideoStatus`). */
@@ -48,7 +48,7 @@ function BadgeView({
   className,
   ...rest
 }: VideoStatusBadgeProps & { failure?: Error }): ReactNode {
-  const messages = useStreamMessages();
+  const messages = useCommonMessages();
   const phase: VideoPhase | undefined = video ? videoPhase(video) : undefined;
   const percent = phase === "processing" ? Math.round(videoProgress(video) * 100) : undefined;
   const label = phase

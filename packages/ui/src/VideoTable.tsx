@@ -14,7 +14,8 @@ import { LibraryToolbar } from "./library/LibraryToolbar";
 import { useDeleteMany } from "./library/useDeleteMany";
 import { libraryState, useLibrary } from "./library/useLibrary";
 import { VideoRow } from "./library/VideoRow";
-import { useStreamMessages } from "./messages";
+import { useCommonMessages, useMessages } from "./messages/context";
+import { tableMessages } from "./messages/table";
 import { InlineConfirm } from "./parts/InlineConfirm";
 
 export interface VideoLibraryProps
@@ -53,8 +54,8 @@ export function VideoTable({
   className,
   ...rest
 }: VideoTableProps): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.table;
+  const messages = useCommonMessages();
+  const text = useMessages("table", tableMessages);
   const library = useLibrary(filters, searchDelayMs);
   const { videos } = library.list;
   const root = useRef<HTMLDivElement>(null);

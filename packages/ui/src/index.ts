@@ -1,15 +1,9 @@
 "use client";
 
-export { CaptionsPanel, type CaptionsPanelProps } from "./CaptionsPanel";
-export { DownloadsPanel, type DownloadsPanelProps } from "./DownloadsPanel";
-export {
-  defaultMessages,
-  type StreamMessages,
-  type StreamMessagesOverrides,
-  StreamMessagesProvider,
-  useStreamMessages,
-} from "./messages";
-export { loadStreamSdk } from "./player/sdk";
+export { StreamMessagesProvider } from "./messages/context";
+export { defaultMessages, useStreamMessages } from "./messages/defaults";
+export type { StreamMessages, StreamMessagesOverrides } from "./messages/types";
+export { loadStreamSdk } from "./player/loadStreamSdk";
 export type {
   PlayerEventProp,
   PlayerEventProps,
@@ -20,11 +14,6 @@ export type {
 export { type PlayerState, usePlayer } from "./player/usePlayer";
 export { StreamPlayer, type StreamPlayerProps } from "./StreamPlayer";
 export { ThumbnailPicker, type ThumbnailPickerProps } from "./ThumbnailPicker";
-export {
-  UploadDropzone,
-  type UploadDropzoneOptions,
-  type UploadDropzoneProps,
-} from "./UploadDropzone";
 export {
   UploadFromUrlForm,
   type UploadFromUrlFormProps,

@@ -1,4 +1,5 @@
-import { UploadDropzone, UploadFromUrlForm, VideoTable } from "@streamkit/ui";
+import { UploadFromUrlForm, VideoTable } from "@streamkit/ui";
+import { UploadDropzone } from "@streamkit/ui/upload";
 import { navigate, videoHref } from "../router";
 import { useSamples } from "../useSamples";
 

@@ -1,13 +1,7 @@
 import { useVideo } from "@streamkit/hooks";
 import { useCaptions } from "@streamkit/hooks/captions";
-import {
-  CaptionsPanel,
-  DownloadsPanel,
-  StreamPlayer,
-  ThumbnailPicker,
-  VideoDetails,
-  VideoStatusBadge,
-} from "@streamkit/ui";
+import { StreamPlayer, ThumbnailPicker, VideoDetails, VideoStatusBadge } from "@streamkit/ui";
+import { CaptionsPanel, DownloadsPanel } from "@streamkit/ui/captions";
 import { navigate } from "../router";
 
 export function VideoPage({ uid }: { uid: string }) {

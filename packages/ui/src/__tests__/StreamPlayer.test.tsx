@@ -142,6 +142,65 @@ describe("StreamPlayer", () => {
     expect(second).toHaveBeenCalledTimes(1);
   });
 
+  it("hears each SDK event under stream-react's prop name", async () => {
+    // The map stream-react uses; the player derives the event names from a plain list of props.
+    const events: Record<string, string> = {
+      onAbort: "abort",
+      onCanPlay: "canplay",
+      onCanPlayThrough: "canplaythrough",
+      onDurationChange: "durationchange",
+      onEnded: "ended",
+      onError: "error",
+      onLoadedData: "loadeddata",
+      onLoadedMetaData: "loadedmetadata",
+      onLoadStart: "loadstart",
+      onPause: "pause",
+      onPlay: "play",
+      onPlaying: "playing",
+      onProgress: "progress",
+      onRateChange: "ratechange",
+      onResize: "resize",
+      onSeeked: "seeked",
+      onSeeking: "seeking",
+      onStalled: "stalled",
+      onSuspend: "suspend",
+      onTimeUpdate: "timeupdate",
+      onVolumeChange: "volumechange",
+      onWaiting: "waiting",
+      onStreamAdStart: "stream-adstart",
+      onStreamAdEnd: "stream-adend",
+      onStreamAdTimeout: "stream-adtimeout",
+    };
+    const handlers = Object.fromEntries(Object.keys(events).map((prop) => [prop, vi.fn()]));
+    render(<StreamPlayer src={UID} {...handlers} />);
+    await waitFor(() => expect(players).toHaveLength(1));
+    for (const [prop, event] of Object.entries(events)) {
+      act(() => void players[0]!.dispatchEvent(new Event(event)));
+      expect(handlers[prop], prop).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it("sets the live properties again on the player object of a new iframe", async () => {
+    const { rerender } = render(<StreamPlayer src={UID} volume={0.4} muted />);
+    await waitFor(() => expect(players[0]?.volume).toBe(0.4));
+    rerender(<StreamPlayer src={makeUid()} volume={0.4} muted />);
+    await waitFor(() => expect(players).toHaveLength(2));
+    await waitFor(() => expect(players[1]).toMatchObject({ volume: 0.4, muted: true }));
+  });
+
+  it("gives a ref handle that works before the player's SDK side has loaded", () => {
+    const ref = createRef<StreamPlayerHandle>();
+    render(<StreamPlayer ref={ref} src={UID} />);
+    expect(ref.current).toMatchObject({
+      paused: true,
+      currentTime: 0,
+      muted: false,
+      api: undefined,
+    });
+    ref.current!.volume = 0.5; // no player object yet: ignored, as on a <video> not loaded
+    expect(ref.current!.volume).toBe(1);
+  });
+
   it("gives a ref handle, a streamRef and onReady", async () => {
     const ref = createRef<StreamPlayerHandle>();
     const streamRef = { current: undefined as FakePlayer | undefined };
@@ -253,6 +312,16 @@ describe("StreamPlayer inside a StreamProvider", () => {
     model.set(uid, makeVideo(uid, "ready", "100.000000"));
     await waitFor(() => expect(frame()).not.toBeNull());
     await waitFor(() => expect(players[0]?.play).toHaveBeenCalled());
+  });
+
+  it("announces a new phase over the poster, and nothing at mount", async () => {
+    const uid = makeUid();
+    model.add(makeVideo(uid, "queued", "0"));
+    render(withProvider(<StreamPlayer src={uid} />));
+    const region = await screen.findByRole("status");
+    expect(region).toHaveTextContent(/^$/);
+    model.set(uid, makeVideo(uid, "inprogress", "10.000000"));
+    await waitFor(() => expect(region).toHaveTextContent("Video status: Processing, 10%"));
   });
 
   it("falls back on muted playback when autoplay with sound is refused", async () => {

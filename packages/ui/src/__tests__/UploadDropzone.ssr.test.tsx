@@ -2,11 +2,14 @@
 import { StreamProvider } from "@streamkit/hooks";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { UploadDropzone } from "../UploadDropzone";
+import * as ui from "../index";
+import { UploadDropzone } from "../uploadEntry";
 
 describe("UploadDropzone on a server", () => {
   it("renders the drop area and a labelled file input without a DOM", () => {
     expect(typeof window).toBe("undefined");
+    // `@streamkit/ui/upload` carries the dropzone; the main entry does not.
+    expect(Object.keys(ui)).not.toContain("UploadDropzone");
     const html = renderToString(
       <StreamProvider baseUrl="/api/stream">
         <UploadDropzone accept="video/mp4,.mkv" maxSizeBytes={5e9} />

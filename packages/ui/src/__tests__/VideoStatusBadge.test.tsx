@@ -3,7 +3,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
-import { StreamMessagesProvider } from "../messages";
+import { StreamMessagesProvider } from "../messages/context";
 import { VideoStatusBadge } from "../VideoStatusBadge";
 
 const model = new StreamModel();

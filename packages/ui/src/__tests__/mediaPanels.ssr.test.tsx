@@ -3,6 +3,7 @@ import { StreamProvider } from "@streamkit/hooks";
 import { renderToString } from "react-dom/server";
 import { expect, it, vi } from "vitest";
 import { CaptionsPanel } from "../CaptionsPanel";
+import * as captions from "../captionsEntry";
 import { DownloadsPanel } from "../DownloadsPanel";
 import * as ui from "../index";
 
@@ -10,8 +11,11 @@ const UID = "5d5bc37ffcf54c9b82e996823bffbb81";
 
 it("renders the captions and downloads panels on a server, without a DOM or a request", () => {
   expect(typeof window).toBe("undefined");
-  expect(ui.CaptionsPanel).toBe(CaptionsPanel);
-  expect(ui.DownloadsPanel).toBe(DownloadsPanel);
+  // The panels come from `@streamkit/ui/captions`, and the main entry no longer carries them.
+  expect(captions.CaptionsPanel).toBe(CaptionsPanel);
+  expect(captions.DownloadsPanel).toBe(DownloadsPanel);
+  expect(Object.keys(ui)).not.toContain("CaptionsPanel");
+  expect(Object.keys(ui)).not.toContain("DownloadsPanel");
   const fetch = vi.fn<typeof globalThis.fetch>();
   vi.stubGlobal("fetch", fetch);
   try {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { loadStreamSdk as publicLoadStreamSdk } from "../index";
 import { loadStreamSdk } from "../player/sdk";
 import type { StreamSdk } from "../player/types";
 
@@ -35,5 +36,16 @@ describe("loadStreamSdk", () => {
     window.Stream = sdk;
     expect(await loadStreamSdk(URL_A)).toBe(sdk);
     expect(document.querySelectorAll("script")).toHaveLength(0);
+  });
+
+  it("is the same loader through the entry, whose code loads on first use", async () => {
+    const url = `${URL_A}?entry`;
+    const viaEntry = publicLoadStreamSdk(url);
+    const direct = loadStreamSdk(url);
+    await expect.poll(() => document.querySelectorAll(`script[src="${url}"]`).length).toBe(1);
+    const sdk: StreamSdk = () => ({}) as ReturnType<StreamSdk>;
+    window.Stream = sdk;
+    document.querySelector(`script[src="${url}"]`)?.dispatchEvent(new Event("load"));
+    expect(await Promise.all([viaEntry, direct])).toEqual([sdk, sdk]);
   });
 });

@@ -1,7 +1,8 @@
 import type { Video } from "@streamkit/core";
 import { useDeleteVideo, useUpdateVideo } from "@streamkit/hooks";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { useStreamMessages } from "../messages";
+import { useCommonMessages, useMessages } from "../messages/context";
+import { detailsMessages } from "../messages/details";
 import { InlineConfirm } from "../parts/InlineConfirm";
 import { type Draft, type DraftError, toChanges, toDraft } from "./draft";
 import { MetaFields } from "./MetaFields";
@@ -32,8 +33,8 @@ export function DetailsForm({
   labelledBy: string;
   onDeleted: (() => void) | undefined;
 }): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.details;
+  const messages = useCommonMessages();
+  const text = useMessages("details", detailsMessages);
   const id = useId();
   const uid = video.uid ?? "";
   const form = useRef<HTMLFormElement>(null);

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { useStreamMessages } from "../messages";
+import { useMessages } from "../messages/context";
+import { detailsMessages } from "../messages/details";
 import type { MetaRow } from "./draft";
 
 /**
@@ -15,7 +16,7 @@ export function MetaFields({
   errors: ReadonlyMap<number, string>;
   onChange: (rows: MetaRow[]) => void;
 }): ReactNode {
-  const text = useStreamMessages().details;
+  const text = useMessages("details", detailsMessages);
   const id = useId();
   const add = useRef<HTMLButtonElement>(null);
   const nextId = useRef(Math.max(-1, ...rows.map((row) => row.id)) + 1);

@@ -1,8 +1,9 @@
 import type { UploadItem } from "@streamkit/hooks/upload";
 import type { ReactNode } from "react";
-import { useStreamMessages } from "../messages";
+import { useCommonMessages } from "../messages/context";
 import { VideoStatusBadge } from "../VideoStatusBadge";
 import { type DropzoneLimits, failure, refusal } from "./describe";
+import { useDropzoneTexts } from "./useDropzoneTexts";
 
 export interface UploadRowActions {
   pause(id: string): void;
@@ -29,11 +30,12 @@ export function UploadRow({
   actions: UploadRowActions;
   limits: DropzoneLimits;
 }): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.dropzone;
+  const messages = useCommonMessages();
+  const texts = useDropzoneTexts();
+  const { text } = texts;
   const sending = SENDING.has(item.state);
-  const refused = refusal(item, messages, limits);
-  const failed = refused ? undefined : failure(item, messages);
+  const refused = refusal(item, texts, limits);
+  const failed = refused ? undefined : failure(item, texts);
   const primary =
     item.state === "paused"
       ? { short: text.buttons.resume, label: text.resume(item.name), run: actions.resume }

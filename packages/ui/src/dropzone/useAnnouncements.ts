@@ -1,7 +1,6 @@
 import type { UploadItem, UploadItemState } from "@streamkit/hooks/upload";
 import { useEffect, useRef, useState } from "react";
-import type { StreamMessages } from "../messages";
-import { type DropzoneLimits, failure, refusal } from "./describe";
+import { type DropzoneLimits, type DropzoneTexts, failure, refusal } from "./describe";
 
 /**
  * The text of a polite live region: starts, completions (bytes in, then ready), failures,
@@ -9,16 +8,16 @@ import { type DropzoneLimits, failure, refusal } from "./describe";
  */
 export function useAnnouncements(
   items: UploadItem[],
-  messages: StreamMessages,
+  texts: DropzoneTexts,
   limits: DropzoneLimits,
 ): string {
   const [text, setText] = useState("");
   const seen = useRef(new Map<string, UploadItemState>());
-  const latest = useRef({ messages, limits });
-  latest.current = { messages, limits };
+  const latest = useRef({ texts, limits });
+  latest.current = { texts, limits };
   useEffect(() => {
-    const { messages: m, limits: l } = latest.current;
-    const t = m.dropzone;
+    const { texts: x, limits: l } = latest.current;
+    const t = x.text;
     const lines: string[] = [];
     for (const item of items) {
       const before = seen.current.get(item.id);
@@ -31,11 +30,11 @@ export function useAnnouncements(
       else if (item.state === "ready") lines.push(t.announceReady(name));
       else if (item.state === "cancelled") lines.push(t.announceCancelled(name));
       else if (item.state === "error") {
-        const refused = refusal(item, m, l);
+        const refused = refusal(item, x, l);
         lines.push(
           refused
             ? t.announceRefused(name, refused)
-            : t.announceFailed(name, failure(item, m) ?? ""),
+            : t.announceFailed(name, failure(item, x) ?? ""),
         );
       }
     }

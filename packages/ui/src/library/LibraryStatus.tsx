@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { useStreamMessages } from "../messages";
+import { useCommonMessages, useMessages } from "../messages/context";
+import { tableMessages } from "../messages/table";
 import { RequestError } from "../parts/RequestError";
 import type { Library } from "./useLibrary";
 
@@ -9,7 +10,8 @@ import type { Library } from "./useLibrary";
  * The short state text sits in a polite live region that is always present.
  */
 export function LibraryStatus({ library }: { library: Library }): ReactNode {
-  const messages = useStreamMessages();
+  const messages = useCommonMessages();
+  const table = useMessages("table", tableMessages);
   const { videos, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } =
     library.list;
   const nextPageFailed = library.list.isFetchNextPageError;
@@ -19,8 +21,8 @@ export function LibraryStatus({ library }: { library: Library }): ReactNode {
     : failedFirst || videos.length > 0
       ? ""
       : library.filtered
-        ? messages.table.noMatches
-        : messages.table.empty;
+        ? table.noMatches
+        : table.empty;
   return (
     <>
       <p className="sk-status" role="status">
@@ -41,7 +43,7 @@ export function LibraryStatus({ library }: { library: Library }): ReactNode {
             if (!isFetchingNextPage) void fetchNextPage();
           }}
         >
-          {isFetchingNextPage ? messages.loading : messages.table.loadMore}
+          {isFetchingNextPage ? messages.loading : table.loadMore}
         </button>
       )}
     </>

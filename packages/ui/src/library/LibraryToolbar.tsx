@@ -1,6 +1,7 @@
 import { VIDEO_STATES, type VideoState, videoPhase } from "@streamkit/core";
 import { type ReactNode, useId } from "react";
-import { useStreamMessages } from "../messages";
+import { useCommonMessages, useMessages } from "../messages/context";
+import { tableMessages } from "../messages/table";
 import type { Library } from "./useLibrary";
 
 /** The search box and the status filter of a library view, plus any actions (bulk delete). */
@@ -11,8 +12,8 @@ export function LibraryToolbar({
   library: Library;
   children?: ReactNode;
 }): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.table;
+  const messages = useCommonMessages();
+  const text = useMessages("table", tableMessages);
   const id = useId();
   return (
     <div className="sk-toolbar">

@@ -1,6 +1,7 @@
 import { isTerminal, type Video, videoPhase } from "@streamkit/core";
 import { memo, type ReactNode, useState } from "react";
-import { useStreamMessages } from "../messages";
+import { useMessages } from "../messages/context";
+import { tableMessages } from "../messages/table";
 import { videoName } from "../parts/videoName";
 import { VideoStatusBadge } from "../VideoStatusBadge";
 import { VideoThumbnail } from "../VideoThumbnail";
@@ -22,8 +23,7 @@ export const VideoCard = memo(function VideoCard({
   renderName,
   onActivate,
 }: VideoCardProps): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.table;
+  const text = useMessages("table", tableMessages);
   const video = useListedVideo(listed);
   const name = videoName(video, text.untitled);
   const [live] = useState(() => !isTerminal(video));

@@ -1,6 +1,7 @@
 import { isTerminal, type Video, videoPhase } from "@streamkit/core";
 import { memo, type ReactNode, useState } from "react";
-import { useStreamMessages } from "../messages";
+import { useMessages } from "../messages/context";
+import { tableMessages } from "../messages/table";
 import { InlineConfirm } from "../parts/InlineConfirm";
 import { videoName } from "../parts/videoName";
 import { VideoStatusBadge } from "../VideoStatusBadge";
@@ -33,8 +34,7 @@ export const VideoRow = memo(function VideoRow({
   onActivate,
   onDelete,
 }: VideoRowProps): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.table;
+  const text = useMessages("table", tableMessages);
   const video = useListedVideo(listed);
   const uid = video.uid ?? "";
   const name = videoName(video, text.untitled);

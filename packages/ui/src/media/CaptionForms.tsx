@@ -2,7 +2,8 @@ import { StreamValidationError } from "@streamkit/core";
 import { CAPTION_GENERATE_LANGUAGES, type Caption } from "@streamkit/core/captions";
 import { useGenerateCaption, useUploadCaption } from "@streamkit/hooks/captions";
 import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
-import { useStreamMessages } from "../messages";
+import { useCommonMessages, useMessages } from "../messages/context";
+import { captionsMessages } from "./messages";
 
 interface FormProps {
   uid: string;
@@ -15,8 +16,8 @@ interface FormProps {
  * through `useUploadCaption`); what is wrong shows at the field at fault, which gets focus.
  */
 export function UploadCaptionForm({ uid, announce }: FormProps): ReactNode {
-  const text = useStreamMessages().captions;
-  const requestFailed = useStreamMessages().requestFailed;
+  const text = useMessages("captions", captionsMessages);
+  const { requestFailed } = useCommonMessages();
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const language = useRef<HTMLInputElement>(null);
@@ -127,8 +128,8 @@ export function GenerateCaptionForm({
   captions,
   videoReady,
 }: FormProps & { captions: Caption[]; videoReady: boolean }): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.captions;
+  const messages = useCommonMessages();
+  const text = useMessages("captions", captionsMessages);
   const id = useId();
   const generate = useGenerateCaption();
   const [choice, setChoice] = useState("en");

@@ -1,6 +1,6 @@
 import { forwardRef, type HTMLAttributes, type ReactNode } from "react";
 import { cx } from "../cx";
-import { useStreamMessages } from "../messages";
+import { useCommonMessages } from "../messages/context";
 import { Heading, type HeadingLevel } from "./Heading";
 
 export interface MediaSectionProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {
@@ -39,7 +39,7 @@ export const MediaSection = forwardRef<HTMLElement, MediaSectionProps>(function 
   },
   ref,
 ) {
-  const messages = useStreamMessages();
+  const messages = useCommonMessages();
   return (
     <section
       {...rest}

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useStreamMessages } from "../messages";
+import { useCommonMessages } from "../messages/context";
 
 /** A failed request: the typed error's message in an alert, and a button to try again. */
 export function RequestError({
@@ -9,7 +9,7 @@ export function RequestError({
   error: Error;
   onRetry?: () => void;
 }): ReactNode {
-  const messages = useStreamMessages();
+  const messages = useCommonMessages();
   return (
     <div className="sk-error">
       <p role="alert">{messages.requestFailed(error.message)}</p>

@@ -1,24 +1,19 @@
+import type { PlayerLink } from "./link";
 import type { StreamPlayerApi, StreamPlayerHandle } from "./types";
 
-interface HandleSource {
-  api(): StreamPlayerApi | undefined;
-  iframe(): HTMLIFrameElement | null;
-  /** Resolves with the player object once it exists. */
-  ready(): Promise<StreamPlayerApi>;
-  listeners: Map<string, Set<EventListener>>;
-}
-
 /** The ref object: reads go to the SDK object when it exists, with media defaults before. */
-export function createHandle(source: HandleSource): StreamPlayerHandle {
+export function createHandle(link: PlayerLink): StreamPlayerHandle {
   const get = <K extends keyof StreamPlayerApi>(key: K, fallback: StreamPlayerApi[K]) =>
-    source.api()?.[key] ?? fallback;
+    link.api?.[key] ?? fallback;
   const set = <K extends keyof StreamPlayerApi>(key: K, value: StreamPlayerApi[K]) => {
-    const api = source.api();
-    if (api) api[key] = value;
+    if (link.api) link.api[key] = value;
   };
   return {
-    play: async () => (await source.ready()).play(),
-    pause: () => source.api()?.pause(),
+    play: async () =>
+      (
+        link.api ?? (await new Promise<StreamPlayerApi>((resolve) => link.waiters.push(resolve)))
+      ).play(),
+    pause: () => link.api?.pause(),
     get currentTime() {
       return get("currentTime", 0);
     },
@@ -59,19 +54,19 @@ export function createHandle(source: HandleSource): StreamPlayerHandle {
       return get("duration", Number.NaN);
     },
     get api() {
-      return source.api();
+      return link.api;
     },
     get iframe() {
-      return source.iframe();
+      return link.iframe;
     },
     // Listeners live on the handle so they survive a new iframe (a changed src or token).
     addEventListener(event, handler) {
-      const set = source.listeners.get(event) ?? new Set();
-      source.listeners.set(event, set);
+      const set = link.listeners.get(event) ?? new Set();
+      link.listeners.set(event, set);
       set.add(handler);
     },
     removeEventListener(event, handler) {
-      source.listeners.get(event)?.delete(handler);
+      link.listeners.get(event)?.delete(handler);
     },
   };
 }

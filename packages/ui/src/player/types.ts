@@ -34,36 +34,44 @@ export interface StreamPlayerApi {
 
 export type StreamSdk = (iframe: HTMLIFrameElement) => StreamPlayerApi;
 
-/** Event props, with the names `@cloudflare/stream-react` uses, and the SDK event each one hears. */
-export const PLAYER_EVENTS = {
-  onAbort: "abort",
-  onCanPlay: "canplay",
-  onCanPlayThrough: "canplaythrough",
-  onDurationChange: "durationchange",
-  onEnded: "ended",
-  onError: "error",
-  onLoadedData: "loadeddata",
-  onLoadedMetaData: "loadedmetadata",
-  onLoadStart: "loadstart",
-  onPause: "pause",
-  onPlay: "play",
-  onPlaying: "playing",
-  onProgress: "progress",
-  onRateChange: "ratechange",
-  onResize: "resize",
-  onSeeked: "seeked",
-  onSeeking: "seeking",
-  onStalled: "stalled",
-  onSuspend: "suspend",
-  onTimeUpdate: "timeupdate",
-  onVolumeChange: "volumechange",
-  onWaiting: "waiting",
-  onStreamAdStart: "stream-adstart",
-  onStreamAdEnd: "stream-adend",
-  onStreamAdTimeout: "stream-adtimeout",
-} as const;
+/**
+ * Event props, with the names `@cloudflare/stream-react` uses. Each hears the SDK event named
+ * after it (`eventOf`). A list rather than a prop → event map: the names are all a bundle carries.
+ */
+export const PLAYER_EVENT_PROPS = [
+  "onAbort",
+  "onCanPlay",
+  "onCanPlayThrough",
+  "onDurationChange",
+  "onEnded",
+  "onError",
+  "onLoadedData",
+  "onLoadedMetaData",
+  "onLoadStart",
+  "onPause",
+  "onPlay",
+  "onPlaying",
+  "onProgress",
+  "onRateChange",
+  "onResize",
+  "onSeeked",
+  "onSeeking",
+  "onStalled",
+  "onSuspend",
+  "onTimeUpdate",
+  "onVolumeChange",
+  "onWaiting",
+  "onStreamAdStart",
+  "onStreamAdEnd",
+  "onStreamAdTimeout",
+] as const;
 
-export type PlayerEventProp = keyof typeof PLAYER_EVENTS;
+export type PlayerEventProp = (typeof PLAYER_EVENT_PROPS)[number];
+
+/** The SDK event a prop hears: `onCanPlay` → `canplay`, `onStreamAdEnd` → `stream-adend`. */
+export const eventOf = (prop: PlayerEventProp): string =>
+  prop.slice(2).toLowerCase().replace("streamad", "stream-ad");
+
 export type PlayerEventProps = { [K in PlayerEventProp]?: EventListener };
 
 /** What a `ref` on `StreamPlayer` gets: usable before the SDK has loaded (calls wait or no-op). */

@@ -1,7 +1,8 @@
 import type { Video } from "@streamkit/core";
 import { useUpdateVideo } from "@streamkit/hooks";
 import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
-import { useStreamMessages } from "../messages";
+import { useCommonMessages, useMessages } from "../messages/context";
+import { thumbnailsMessages } from "../messages/thumbnails";
 import { VideoThumbnail } from "../VideoThumbnail";
 import { frameTimes, nearestFrame, timestampPct } from "./frames";
 
@@ -29,8 +30,8 @@ export function FramePicker({
   token: string | undefined;
   onSaved: ((video: Video) => void) | undefined;
 }): ReactNode {
-  const messages = useStreamMessages();
-  const text = messages.thumbnails;
+  const messages = useCommonMessages();
+  const text = useMessages("thumbnails", thumbnailsMessages);
   const duration = video.duration ?? 0;
   const times = frameTimes(duration, count);
   const [chosen, setChosen] = useState(() =>

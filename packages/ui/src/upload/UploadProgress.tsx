@@ -1,7 +1,9 @@
 import type { Video } from "@streamkit/core";
 import { useVideoStatus } from "@streamkit/hooks";
 import type { ReactNode } from "react";
-import { useStreamMessages } from "../messages";
+import { useMessages } from "../messages/context";
+import { tableMessages } from "../messages/table";
+import { uploadMessages } from "../messages/upload";
 import { videoName } from "../parts/videoName";
 import { VideoStatusBadge } from "../VideoStatusBadge";
 
@@ -13,14 +15,15 @@ export function UploadProgress({
   video: Video;
   onReady: (video: Video) => void;
 }): ReactNode {
-  const messages = useStreamMessages();
+  const text = useMessages("upload", uploadMessages);
+  const { untitled } = useMessages("table", tableMessages);
   const live = useVideoStatus(video.uid, { onReady });
-  const name = videoName(live.video ?? video, messages.table.untitled);
+  const name = videoName(live.video ?? video, untitled);
   return (
     <li className="sk-upload__item" data-state={live.phase}>
       <span className="sk-upload__name">{name}</span>
       <VideoStatusBadge uid={video.uid} variant="full" />
-      {live.isReady && <span>{messages.upload.ready(name)}</span>}
+      {live.isReady && <span>{text.ready(name)}</span>}
     </li>
   );
 }
