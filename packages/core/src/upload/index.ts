@@ -3,7 +3,7 @@
  * main entry so apps that never upload a file never ship it; tus-js-client itself loads only when
  * a tus upload starts.
  */
-export { type ReadDurationOptions, readVideoDuration } from "./duration";
+export { type ReadDurationOptions, readIsoBmffDuration, readVideoDuration } from "./duration";
 export { VideoProcessingError } from "./errors";
 export {
   checkDuration,
