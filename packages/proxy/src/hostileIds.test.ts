@@ -162,6 +162,7 @@ describe("the proxy refuses hostile ids before any upstream call", () => {
         for (const hostile of HOSTILE) {
           // `?` and `#` end the path before the proxy sees it (a list request, a fragment):
           // that is the URL's meaning, not the id reaching a path. Node's client refuses the rest.
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the hostile ids.
           if (/[?#\u0000]|[^\x20-\x7e]/.test(hostile) || hostile === "" || hostile === " ")
             continue;
           const answer = await rawRequest(
