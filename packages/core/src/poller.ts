@@ -57,6 +57,8 @@ interface Entry {
   /** When the next poll is due (ms since epoch), or undefined when none is planned. */
   dueAt: number | undefined;
   inflight: AbortController | undefined;
+  /** The poll round this loop was last polled in (one round: the loops one tick polls together). */
+  round: number;
 }
 
 const IDLE: PollerState = Object.freeze({
@@ -78,6 +80,30 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let paused = false;
   let disposed = false;
+  /**
+   * Loops polled in the same round and planned for the same reason (the same phase, or the same
+   * failed request) share one jittered due time, so a group stays a group and the batcher keeps
+   * sending it as one request. Each drawing its own jitter scattered them: after a failed batch
+   * the retries went out one by one (backing-off loops are never polled early), and a group
+   * split in two stayed split, about 2 s apart, doubling the requests.
+   */
+  let round = 0;
+  /** Bumped by setPolicy: a due time planned under another policy is not shared. */
+  let policyVersion = 0;
+  const sharedDue = new Map<number, Map<string, number>>();
+  const errorIds = new WeakMap<object, number>();
+  let nextErrorId = 0;
+  /** `fail:<failures>:<id of the error object>`: loops rejected by one request share the object. */
+  function failureReason(failures: number, error: unknown): string {
+    if (typeof error !== "object" || error === null) return `fail:${failures}:${String(error)}`;
+    let id = errorIds.get(error);
+    if (id === undefined) {
+      nextErrorId += 1;
+      id = nextErrorId;
+      errorIds.set(error, id);
+    }
+    return `fail:${failures}:${id}`;
+  }
 
   function setState(entry: Entry, patch: Partial<PollerState>): void {
     const next = { ...entry.state, ...patch };
@@ -121,9 +147,35 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
           due.push(entry);
         }
       }
-      for (const entry of due) void poll(entry);
+      round += 1;
+      for (const entry of due) {
+        entry.round = round;
+        void poll(entry);
+      }
     }
     arm();
+  }
+
+  /**
+   * The due time of this loop's group, or a new one from `delay` that the group will share.
+   * Healthy loops may join a group due sooner (they ride along, as coalescing lets them); a
+   * backing-off loop only shares with loops of the same failed request and failure count, so it
+   * is never polled before its own backoff.
+   */
+  function dueTime(entry: Entry, reason: string, delay: number): number {
+    const now = Date.now();
+    if (entry.round === 0) return now + delay; // first plans come from no poll: nothing to share
+    let group = sharedDue.get(entry.round);
+    if (!group) {
+      group = new Map();
+      sharedDue.set(entry.round, group);
+      // Answers of older rounds have long arrived; a handful is enough for slow ones.
+      for (const old of sharedDue.keys()) if (old < round - 8) sharedDue.delete(old);
+    }
+    const shared = group.get(reason);
+    if (shared !== undefined && shared >= now) return shared;
+    group.set(reason, now + delay);
+    return now + delay;
   }
 
   function plan(entry: Entry, immediate: boolean): void {
@@ -150,7 +202,10 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
       arm();
       return;
     }
-    entry.dueAt = Date.now() + delay;
+    const { failures, error } = entry.state;
+    const why =
+      failures > 0 ? failureReason(failures, error) : `ok:${video ? videoPhase(video) : ""}`;
+    entry.dueAt = immediate ? Date.now() : dueTime(entry, `${policyVersion}:${why}`, delay);
     setState(entry, { active: true });
     arm();
   }
@@ -180,7 +235,14 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
       if (disposed) return () => {};
       let entry = entries.get(uid);
       if (!entry) {
-        entry = { uid, listeners: new Set(), state: IDLE, dueAt: undefined, inflight: undefined };
+        entry = {
+          uid,
+          listeners: new Set(),
+          state: IDLE,
+          dueAt: undefined,
+          inflight: undefined,
+          round: 0,
+        };
         entries.set(uid, entry);
         // Without any copy, ask now; with one, its age is unknown but recent enough to wait a beat.
         plan(entry, options.read?.(uid) === undefined);
@@ -205,6 +267,8 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
     refresh(uid) {
       const entry = entries.get(uid);
       if (entry) {
+        round += 1;
+        entry.round = round;
         void poll(entry);
         arm();
       }
@@ -223,6 +287,7 @@ export function createStatusPoller(options: StatusPollerOptions): StatusPoller {
     },
     setPolicy(next) {
       policy = next;
+      policyVersion += 1;
       const now = Date.now();
       for (const entry of entries.values()) {
         // A poll already due (a first look, say) stays due; the others follow the new pace.

@@ -149,6 +149,82 @@ describe("createStatusPoller", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  /** A batch-like load: calls in the same moment share one answer, and one error object. */
+  function groupLoad(failAt: (moment: number) => boolean) {
+    const moments: number[] = [];
+    const errors = new Map<number, Error>();
+    const failing = new Map<number, boolean>();
+    const load = async (uid: string) => {
+      const now = Date.now();
+      if (moments.at(-1) !== now) {
+        moments.push(now);
+        failing.set(now, failAt(moments.length - 1));
+      }
+      await Promise.resolve();
+      if (failing.get(now)) {
+        const error = errors.get(now) ?? new StreamNetworkError("fetch", "down");
+        errors.set(now, error);
+        throw error;
+      }
+      return video(uid, "inprogress") as Video;
+    };
+    return { load, moments };
+  }
+
+  const lcg = () => {
+    let seed = 7;
+    return () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+  };
+
+  it("retries the loops of one failed request together, at one jittered moment", async () => {
+    const { load, moments } = groupLoad((i) => i === 1 || i === 2);
+    const cache = new Map<string, Video>();
+    const poller = createStatusPoller({
+      load,
+      read: (uid) => cache.get(uid),
+      write: (uid, v) => cache.set(uid, v),
+      random: lcg(),
+    });
+    const uids = Array.from({ length: 60 }, (_, i) => i.toString(16).padStart(32, "0"));
+    for (const uid of uids) poller.watch(uid, () => {});
+    await vi.advanceTimersByTimeAsync(30_000);
+    // First look, a poll that fails, its retry that fails, the retry that succeeds, then 5 s
+    // loops: each one moment for all 60 (their own jitter scattered them into 60 moments).
+    const gaps = moments.slice(1).map((t, i) => t - (moments[i] as number));
+    expect(gaps[1]).toBeGreaterThanOrEqual(1_600); // backoff 2 s ± 20 %, never sooner
+    expect(gaps[2]).toBeGreaterThanOrEqual(3_200); // then 4 s ± 20 %
+    expect(moments.length).toBeLessThanOrEqual(3 + Math.ceil(30_000 / 4_000));
+    poller.dispose();
+  });
+
+  it("stays one group through failures and fresh data: the soak test in miniature", async () => {
+    // 80 processing videos for 10 minutes; 1 poll moment in 10 fails (one error for everyone in
+    // it, as a failed batch request does), and every 30 s one video's data arrives from
+    // elsewhere. One group polls every 4-6 s: about 120 moments, a few more for retries.
+    const fail = lcg();
+    const { load, moments } = groupLoad(() => fail() < 0.1);
+    const cache = new Map<string, Video>();
+    const poller = createStatusPoller({
+      load,
+      read: (uid) => cache.get(uid),
+      write: (uid, v) => cache.set(uid, v),
+      random: lcg(),
+    });
+    const uids = Array.from({ length: 80 }, (_, i) => i.toString(16).padStart(32, "0"));
+    for (const uid of uids) poller.watch(uid, () => {});
+    for (let s = 0; s < 600; s += 30) {
+      await vi.advanceTimersByTimeAsync(30_000);
+      poller.notify(uids[s % 80] as string);
+    }
+    // With each loop drawing its own jitter this was ~1,600: a failed moment came back as ~80
+    // single retries, and the group stayed in pieces.
+    expect(moments.length).toBeLessThanOrEqual(170);
+    poller.dispose();
+  });
+
   it("keeps jittered loops together so the batcher can share requests", async () => {
     let seed = 1;
     const random = () => {
