@@ -31,8 +31,12 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The upload was aborted", "AbortError");
 }
 
-/** Blob bytes are read this many at a time: big enough to keep the socket busy, small for memory. */
-const READ_BYTES = 1024 * 1024;
+/**
+ * Blob bytes are read this many at a time, and one read runs ahead of the socket: the disk and the
+ * network then work at once, and memory stays at two reads (8 MiB) whatever the chunk size.
+ * (1 MiB reads with no read-ahead left the socket idle during each read: ~0.65 of curl's speed.)
+ */
+const READ_BYTES = 4 * 1024 * 1024;
 
 /** A body stream over `parts` (bytes and blobs, in order) that reports file bytes as they are read. */
 function countingStream(
@@ -71,8 +75,7 @@ function countingStream(
         }
       },
     },
-    // Nothing is read ahead of what the connection takes.
-    { highWaterMark: 0 },
+    { highWaterMark: 1 },
   );
 }
 
