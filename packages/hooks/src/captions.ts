@@ -1,4 +1,4 @@
-import { assertUid, isUid, type StreamClient } from "@streamkit/core";
+import { assertUid, type StreamClient } from "@streamkit/core";
 import {
   assertCaptionLanguage,
   assertGeneratableLanguage,
@@ -19,6 +19,7 @@ import {
 import { useStreamContext } from "./context";
 import { streamKeys } from "./keys";
 import { requireReadyVideo, type UseMediaOptions, updateCached, usePollWhile } from "./media";
+import { queryUid } from "./queryUid";
 import { retryDelay, shouldRetry } from "./retry";
 
 /** Query options for the captions of one video, for `prefetchQuery`, `useQuery` or `fetchQuery`. */
@@ -44,11 +45,11 @@ export function useCaptions(
   { enabled = true, intervalMs }: UseMediaOptions = {},
 ): UseQueryResult<Caption[], Error> {
   const { client } = useStreamContext();
-  const valid = isUid(uid);
+  const { key, run } = queryUid(uid);
   const refetchInterval = usePollWhile(generating, intervalMs);
   return useQuery({
-    ...captionsQueryOptions(client, valid ? uid : ""),
-    enabled: enabled && valid,
+    ...captionsQueryOptions(client, key),
+    enabled: enabled && run,
     refetchInterval,
   });
 }

@@ -1,4 +1,4 @@
-import { isUid, type StreamClient } from "@streamkit/core";
+import type { StreamClient } from "@streamkit/core";
 import {
   assertDownloadType,
   createDownload,
@@ -17,6 +17,7 @@ import {
 import { useStreamContext } from "./context";
 import { streamKeys } from "./keys";
 import { requireReadyVideo, type UseMediaOptions, updateCached, usePollWhile } from "./media";
+import { queryUid } from "./queryUid";
 import { retryDelay, shouldRetry } from "./retry";
 
 /** Query options for the downloads of one video (`{ default?, audio? }`). */
@@ -42,11 +43,11 @@ export function useDownloads(
   { enabled = true, intervalMs }: UseMediaOptions = {},
 ): UseQueryResult<Downloads, Error> {
   const { client } = useStreamContext();
-  const valid = isUid(uid);
+  const { key, run } = queryUid(uid);
   const refetchInterval = usePollWhile(preparing, intervalMs);
   return useQuery({
-    ...downloadsQueryOptions(client, valid ? uid : ""),
-    enabled: enabled && valid,
+    ...downloadsQueryOptions(client, key),
+    enabled: enabled && run,
     refetchInterval,
   });
 }

@@ -14,7 +14,7 @@ import { shouldRetry } from "./retry";
 /** Shared by the captions and downloads hooks. */
 
 export interface UseMediaOptions {
-  /** Defaults to true; a uid that is not 32 lowercase hex never fetches. */
+  /** Defaults to true. A malformed uid never fetches: the query fails with `StreamValidationError`. */
   enabled?: boolean;
   /**
    * Milliseconds between polls while a caption or download is being made. Defaults to the

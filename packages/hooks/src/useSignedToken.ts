@@ -1,8 +1,9 @@
-import { isUid, type SignedTokenRequest, type StreamClient, tokenExpiry } from "@streamkit/core";
+import { type SignedTokenRequest, type StreamClient, tokenExpiry } from "@streamkit/core";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useStreamContext } from "./context";
 import { streamKeys } from "./keys";
+import { queryUid } from "./queryUid";
 import { retryDelay, shouldRetry } from "./retry";
 
 /** What the token allows; `ttlSeconds` rather than an absolute `exp`, so the options stay stable. */
@@ -68,11 +69,11 @@ export function useSignedToken(uid: string | undefined, options: UseSignedTokenO
   const { enabled = true, refreshMarginSeconds = 60, ...tokenOptions } = options;
   const { client } = useStreamContext();
   const queryClient = useQueryClient();
-  const valid = isUid(uid);
-  const base = signedTokenQueryOptions(client, valid ? uid : "", tokenOptions);
+  const { key, run } = queryUid(uid);
+  const base = signedTokenQueryOptions(client, key, tokenOptions);
   const query = useQuery({
     ...base,
-    enabled: enabled && valid,
+    enabled: enabled && run,
     staleTime: (q) => (q.state.data ? refreshIn(q.state.data, refreshMarginSeconds) : 0),
     refetchInterval: (q) => (q.state.data ? refreshIn(q.state.data, refreshMarginSeconds) : false),
     refetchIntervalInBackground: true,

@@ -1,10 +1,11 @@
-import { isUid, type Video } from "@streamkit/core";
+import type { Video } from "@streamkit/core";
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useStreamContext } from "./context";
 import { videoQueryOptions } from "./queryOptions";
+import { queryUid } from "./queryUid";
 
 export interface UseVideoOptions {
-  /** Defaults to true; a uid that is not 32 lowercase hex never fetches. */
+  /** Defaults to true. A malformed uid never fetches: the query fails with `StreamValidationError`. */
   enabled?: boolean;
 }
 
@@ -14,6 +15,6 @@ export function useVideo(
   { enabled = true }: UseVideoOptions = {},
 ): UseQueryResult<Video, Error> {
   const { client } = useStreamContext();
-  const valid = isUid(uid);
-  return useQuery({ ...videoQueryOptions(client, valid ? uid : ""), enabled: enabled && valid });
+  const { key, run } = queryUid(uid);
+  return useQuery({ ...videoQueryOptions(client, key), enabled: enabled && run });
 }

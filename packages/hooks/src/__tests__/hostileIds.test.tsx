@@ -21,8 +21,8 @@ import { useVideoStatus } from "../useVideoStatus";
 import { testQueryClient } from "./render";
 
 /**
- * Hooks hand ids to core, which refuses hostile ones: a query hook given one never fetches, and a
- * mutation given one fails with StreamValidationError without a request.
+ * Hooks hand ids to core, which refuses hostile ones: a query hook given one never fetches and
+ * fails with StreamValidationError, and so does a mutation.
  */
 
 const UID = "5d5bc37ffcf54c9b82e996823bffbb81";
@@ -73,7 +73,12 @@ describe("query hooks never fetch with a hostile uid", () => {
     );
     await settle();
     expect(fetch).not.toHaveBeenCalled();
+    // Each hook says what is wrong instead of waiting forever.
     expect(result.current.status.error).toBeInstanceOf(StreamValidationError);
+    expect(result.current.video.error).toBeInstanceOf(StreamValidationError);
+    expect(result.current.token.error).toBeInstanceOf(StreamValidationError);
+    expect(result.current.captions.error).toBeInstanceOf(StreamValidationError);
+    expect(result.current.downloads.error).toBeInstanceOf(StreamValidationError);
     expect(result.current.video.fetchStatus).toBe("idle");
     unmount();
   });
