@@ -134,10 +134,11 @@ describe.each(Object.entries(ROUTES))("the core client (%s)", (route, client) =>
       expect(error).toBeInstanceOf(StreamNetworkError);
       expect(error).toMatchObject({ kind: "body", status: 200 });
     } else {
-      // The proxy reads upstream answers whole: the broken one becomes its own 502 envelope.
+      // The proxy reads upstream answers whole: the broken one becomes its own 502 envelope,
+      // which says the request may have been carried out.
       expect(error).toBeInstanceOf(StreamApiError);
-      expect(error).toMatchObject({ status: 502, codes: [9502] });
-      expect((error as Error).message).toMatch(/could not be reached/);
+      expect(error).toMatchObject({ status: 502, codes: [9599], outcomeUnknown: true });
+      expect((error as Error).message).toMatch(/may have been carried out/);
     }
   });
 
@@ -147,8 +148,9 @@ describe.each(Object.entries(ROUTES))("the core client (%s)", (route, client) =>
       expect(error).toBeInstanceOf(StreamNetworkError);
       expect(error).toMatchObject({ kind: "fetch" });
     } else {
+      // The request reached the API before the socket died: the proxy cannot know more.
       expect(error).toBeInstanceOf(StreamApiError);
-      expect(error).toMatchObject({ status: 502, codes: [9502] });
+      expect(error).toMatchObject({ status: 502, codes: [9599], outcomeUnknown: true });
     }
   });
 

@@ -228,6 +228,22 @@ describe("basic uploads under faults", () => {
     expect(stack.proxyRequests).toContain(`GET /api/stream/${result.uid}`);
   });
 
+  it("a target whose answer was lost is not asked for again, so no unused video is left", async () => {
+    const before = (await stack.client.listVideos({ limit: 1000 })).videos.length;
+    const { upload } = await basic([
+      { method: "POST", path: "/stream/direct_upload", type: "reset", times: 1 },
+    ]);
+    const error = await upload.start().catch((e: unknown) => e);
+    // Stream created the video, then the connection broke: the proxy says the outcome is unknown.
+    expect(error).toBeInstanceOf(StreamApiError);
+    expect(error).toMatchObject({ status: 502, codes: [9599], outcomeUnknown: true });
+    const creations = stack.emulator.faults
+      .state()
+      .recent.filter((r) => r.path.endsWith("/direct_upload"));
+    expect(creations).toHaveLength(1);
+    expect((await stack.client.listVideos({ limit: 1000 })).videos.length).toBe(before + 1);
+  });
+
   it("the target itself: 503 and 429 from direct_upload are retried, a garbled answer is not", async () => {
     const { upload } = await basic([
       {

@@ -36,6 +36,15 @@ export class StreamApiError extends StreamError {
     return this.status === 404;
   }
 
+  /**
+   * The proxy sent the request but cannot tell whether the API carried it out: no answer in time
+   * (9504) or the connection broke mid-answer (9599). Reads may be retried; a creation retried
+   * blindly could happen twice.
+   */
+  get outcomeUnknown(): boolean {
+    return this.codes.some((code) => code === 9504 || code === 9599);
+  }
+
   /** 408, 429 and 5xx are worth retrying; other 4xx are the caller's mistake. */
   get isRetryable(): boolean {
     return this.status === 408 || this.status === 429 || this.status >= 500;

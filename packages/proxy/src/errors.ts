@@ -17,8 +17,12 @@ export const ProxyErrorCode = {
   tooLarge: 9413,
   unsupportedMediaType: 9415,
   internal: 9500,
+  /** No connection to the Stream API: the request was not carried out, so retrying is safe. */
   upstreamUnreachable: 9502,
+  /** Sent, but no answer in time: the API may have carried it out. */
   upstreamTimeout: 9504,
+  /** Sent, and the connection broke before the whole answer arrived: it may have been carried out. */
+  upstreamAnswerLost: 9599,
 } as const;
 
 /** A refusal with its HTTP status, envelope code and developer-facing message. */

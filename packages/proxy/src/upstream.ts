@@ -58,8 +58,10 @@ export async function callUpstream(
     init.body = request.body;
     if (typeof request.body !== "string") init.duplex = "half";
   }
+  let sent = false;
   try {
     const response = await config.fetch(url, init);
+    sent = true;
     const body = await response.text();
     return { status: response.status, headers: response.headers, body, url };
   } catch (cause) {
@@ -72,17 +74,51 @@ export async function callUpstream(
         `Upstream timeout: the Stream API did not answer within ${config.timeoutMs} ms (limits.upstreamTimeoutMs)`,
       );
     }
+    // Clients retry a creation only when it surely did not happen, so the two must not blur.
+    if (!sent && neverConnected(cause)) {
+      throw new ProxyError(
+        502,
+        ProxyErrorCode.upstreamUnreachable,
+        scrub(
+          `Bad gateway: the Stream API could not be reached (${describe(cause)})`,
+          config.secrets,
+        ),
+      );
+    }
     throw new ProxyError(
       502,
-      ProxyErrorCode.upstreamUnreachable,
+      ProxyErrorCode.upstreamAnswerLost,
       scrub(
-        `Bad gateway: the Stream API could not be reached (${describe(cause)})`,
+        `Bad gateway: the connection to the Stream API broke before its answer arrived, so the request may have been carried out (${describe(cause)})`,
         config.secrets,
       ),
     );
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Errors raised while connecting, before a byte of the request could reach the API. */
+const CONNECT_ERRORS = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "CERT_HAS_EXPIRED",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** True only when the runtime says the connection was never made; unknown causes count as sent. */
+function neverConnected(cause: unknown): boolean {
+  const inner = cause instanceof Error ? cause.cause : undefined;
+  if (!(inner instanceof Error)) return false;
+  // fetch refuses ports it blocks (the spec's "bad port" list) before opening any connection.
+  if (inner.message === "bad port") return true;
+  return "code" in inner && CONNECT_ERRORS.has(String(inner.code));
 }
 
 export function isOk(answer: UpstreamAnswer): boolean {

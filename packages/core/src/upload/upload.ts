@@ -490,8 +490,9 @@ export class StreamUpload {
 
   /**
    * Asks for a target, again after `retryDelays` when the proxy could not be reached or answered
-   * 429, 502, 503 or 504 (the request was not processed). A timeout is not retried: the target
-   * may exist, and a second one would be left behind.
+   * 429, 502, 503 or 504 (the request was not processed). A timeout, or an answer the proxy lost
+   * after sending (`outcomeUnknown`), is not retried: the target may exist, and a second one would
+   * be left behind as an unused video.
    */
   async #createTargetWithRetries(): Promise<Target> {
     const delays = this.options.retryDelays ?? DEFAULT_RETRY_DELAYS;
@@ -501,7 +502,9 @@ export class StreamUpload {
       } catch (error) {
         const unprocessed =
           (error instanceof StreamNetworkError && error.kind === "fetch") ||
-          (error instanceof StreamApiError && [429, 502, 503, 504].includes(error.status));
+          (error instanceof StreamApiError &&
+            [429, 502, 503, 504].includes(error.status) &&
+            !error.outcomeUnknown);
         if (!unprocessed || attempt >= delays.length || this.#cancelled) throw error;
         const wait = Math.max(
           delays[attempt] ?? 0,

@@ -179,7 +179,7 @@ describe("queries retry as packages/hooks/src/retry.ts says", () => {
     expect(result.current.error).toBeNull();
     // The proxy turned the broken upstream answer into its 502; the truncated body came through.
     expect(reasons[0]).toBeInstanceOf(StreamApiError);
-    expect(reasons[0]).toMatchObject({ status: 502, codes: [9502] });
+    expect(reasons[0]).toMatchObject({ status: 502, codes: [9599] });
     expect(reasons[1]).toBeInstanceOf(StreamNetworkError);
     expect(reasons[1]).toMatchObject({ kind: "body" });
     expect(seen(uid).map((r) => r.faults.join())).toEqual(["reset", "malformed", ""]);
