@@ -287,7 +287,10 @@ function PlayerView(props: InnerProps): ReactNode {
   }, [clicked, loaded, iframe]);
 
   const ratio = aspectRatioOf(props.aspectRatio, video);
-  const posterUrl = props.poster ?? (signing?.pending ? undefined : target.poster);
+  // A video known to be processing or failed has no frame to show yet (the thumbnail answers
+  // 404 or 424): the box keeps its size and shows the status instead of a broken image.
+  const hasFrames = playable || waitingForStatus;
+  const posterUrl = props.poster ?? (signing?.pending || !hasFrames ? undefined : target.poster);
   const name = typeof video?.meta?.name === "string" ? video.meta.name : undefined;
   const reason = phase === "error" ? errorReason(video)?.text : undefined;
   const state = target.error

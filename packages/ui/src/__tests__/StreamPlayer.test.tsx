@@ -303,14 +303,17 @@ describe("StreamPlayer inside a StreamProvider", () => {
     );
   }
 
-  it("shows progress over the poster while processing, then plays when ready", async () => {
+  it("shows progress while processing, then the poster and the player when ready", async () => {
     const uid = makeUid();
     model.add(makeVideo(uid, "inprogress", "40.000000"));
-    render(withProvider(<StreamPlayer src={uid} />));
+    const { container } = render(withProvider(<StreamPlayer src={uid} />));
     expect(await screen.findByText("Video status: Processing, 40%")).toBeInTheDocument();
     expect(frame()).toBeNull();
+    // No frame exists yet: asking for the thumbnail would only fetch a 404.
+    expect(container.querySelector("img.sk-player__poster")).toBeNull();
     model.set(uid, makeVideo(uid, "ready", "100.000000"));
     await waitFor(() => expect(frame()).not.toBeNull());
+    expect(container.querySelector("img.sk-player__poster")).not.toBeNull();
     await waitFor(() => expect(players[0]?.play).toHaveBeenCalled());
   });
 
@@ -344,6 +347,7 @@ describe("StreamPlayer inside a StreamProvider", () => {
       "This video cannot play: The file is not a video",
     );
     expect(frame()).toBeNull();
+    expect(document.querySelector("img.sk-player__poster")).toBeNull();
   });
 
   it("plays a ready video at once, with no status overlay", async () => {
