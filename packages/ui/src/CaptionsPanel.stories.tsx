@@ -1,40 +1,23 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { StreamProvider } from "@streamkit/hooks";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { MOCK_BASE } from "../../../.storybook/mocks/backend";
-import { mockUid } from "../../../.storybook/mocks/lifecycle";
+import { mediaPanelDecorator, readyVideo, SEEDED } from "../../../.storybook/mocks/mediaStories";
 import { CaptionsPanel } from "./captionsEntry";
 
-/** The first video a story seeds into the mock backend gets this uid. */
-const SEEDED = mockUid(0x5eed0001);
 const VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\nHello, and welcome.\n";
 
 const meta = {
   title: "UI/CaptionsPanel",
   component: CaptionsPanel,
   args: { uid: SEEDED, intervalMs: 300 },
-  decorators: [
-    (Story) => (
-      <StreamProvider
-        baseUrl={MOCK_BASE}
-        polling={{ waitingMs: 300, processingMs: 300, jitter: 0 }}
-      >
-        <div style={{ maxWidth: 560 }}>
-          <Story />
-        </div>
-      </StreamProvider>
-    ),
-  ],
+  decorators: [mediaPanelDecorator],
 } satisfies Meta<typeof CaptionsPanel>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const ready = (extra: object = {}) => ({ name: "Keynote", pace: 0, ...extra });
-
 /** A ready video without captions: upload a file or generate some. */
 export const Empty: Story = {
-  parameters: { backend: { seed: [ready()] } },
+  parameters: { backend: { seed: [readyVideo()] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText("No captions yet.")).toBeVisible();
@@ -49,7 +32,7 @@ export const List: Story = {
   parameters: {
     backend: {
       seed: [
-        ready({
+        readyVideo({
           captions: [
             { language: "en" },
             { language: "pt-BR" },
@@ -72,7 +55,7 @@ export const List: Story = {
 
 /** The WebVTT upload in flight: the button says so until the API answers. */
 export const Uploading: Story = {
-  parameters: { backend: { seed: [ready()], writeLatency: 60_000 } },
+  parameters: { backend: { seed: [readyVideo()], writeLatency: 60_000 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText("No captions yet.");
@@ -91,7 +74,7 @@ export const Uploading: Story = {
 
 /** Upload with the keyboard: the track appears and the live region says so. */
 export const UploadWithKeyboard: Story = {
-  parameters: { backend: { seed: [ready()] } },
+  parameters: { backend: { seed: [readyVideo()] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText("No captions yet.");
@@ -111,7 +94,7 @@ export const UploadWithKeyboard: Story = {
 export const Generating: Story = {
   parameters: {
     backend: {
-      seed: [ready({ captions: [{ language: "es", generated: true }] })],
+      seed: [readyVideo({ captions: [{ language: "es", generated: true }] })],
       captionPace: 600_000,
     },
   },
@@ -127,7 +110,7 @@ export const Generating: Story = {
 
 /** Generate in a chosen language and follow it to ready. */
 export const GenerateUntilReady: Story = {
-  parameters: { backend: { seed: [ready()], captionPace: 1_500 } },
+  parameters: { backend: { seed: [readyVideo()], captionPace: 1_500 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText("No captions yet.");
@@ -157,7 +140,7 @@ export const VideoNotReady: Story = {
 
 /** A file that is not WebVTT is refused in the browser, at the field. */
 export const InvalidFile: Story = {
-  parameters: { backend: { seed: [ready()] } },
+  parameters: { backend: { seed: [readyVideo()] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText("No captions yet.");
@@ -174,7 +157,7 @@ export const InvalidFile: Story = {
 /** The captions could not be read. */
 export const ErrorState: Story = {
   name: "Error",
-  parameters: { backend: { seed: [ready()], failWith: 403 } },
+  parameters: { backend: { seed: [readyVideo()], failWith: 403 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(/Something went wrong/)).toBeVisible();
@@ -184,7 +167,7 @@ export const ErrorState: Story = {
 
 /** The backend refuses a change: the reason shows in an alert. */
 export const ChangeRefused: Story = {
-  parameters: { backend: { seed: [ready()], failWritesWith: 413 } },
+  parameters: { backend: { seed: [readyVideo()], failWritesWith: 413 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText("No captions yet.");

@@ -1,39 +1,22 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { StreamProvider } from "@streamkit/hooks";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { MOCK_BASE, MOCK_DELIVERY } from "../../../.storybook/mocks/backend";
-import { mockUid } from "../../../.storybook/mocks/lifecycle";
+import { MOCK_DELIVERY } from "../../../.storybook/mocks/backend";
+import { mediaPanelDecorator, readyVideo, SEEDED } from "../../../.storybook/mocks/mediaStories";
 import { DownloadsPanel } from "./captionsEntry";
-
-/** The first video a story seeds into the mock backend gets this uid. */
-const SEEDED = mockUid(0x5eed0001);
 
 const meta = {
   title: "UI/DownloadsPanel",
   component: DownloadsPanel,
   args: { uid: SEEDED, intervalMs: 300 },
-  decorators: [
-    (Story) => (
-      <StreamProvider
-        baseUrl={MOCK_BASE}
-        polling={{ waitingMs: 300, processingMs: 300, jitter: 0 }}
-      >
-        <div style={{ maxWidth: 560 }}>
-          <Story />
-        </div>
-      </StreamProvider>
-    ),
-  ],
+  decorators: [mediaPanelDecorator],
 } satisfies Meta<typeof DownloadsPanel>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const ready = (extra: object = {}) => ({ name: "Keynote", pace: 0, ...extra });
-
 /** A ready video without a download yet. */
 export const Empty: Story = {
-  parameters: { backend: { seed: [ready()] } },
+  parameters: { backend: { seed: [readyVideo()] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const create = await canvas.findByRole("button", { name: "Make an MP4 download" });
@@ -46,7 +29,7 @@ export const Empty: Story = {
 
 /** Make the MP4 with the keyboard, watch the bar fill, then get the link. */
 export const MakeUntilReady: Story = {
-  parameters: { backend: { seed: [ready()], downloadPace: 2_500 } },
+  parameters: { backend: { seed: [readyVideo()], downloadPace: 2_500 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const create = await canvas.findByRole("button", { name: "Make an MP4 download" });
@@ -63,7 +46,9 @@ export const MakeUntilReady: Story = {
 
 /** The MP4 being made: a labelled progress bar that rises. */
 export const InProgress: Story = {
-  parameters: { backend: { seed: [ready({ download: "inprogress" })], downloadPace: 600_000 } },
+  parameters: {
+    backend: { seed: [readyVideo({ download: "inprogress" })], downloadPace: 600_000 },
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const bar = await canvas.findByRole("progressbar", { name: "Making the MP4" });
@@ -77,7 +62,7 @@ export const InProgress: Story = {
 
 /** Ready: a link to the file, and delete behind an inline confirm. */
 export const Ready: Story = {
-  parameters: { backend: { seed: [ready({ download: "ready" })] } },
+  parameters: { backend: { seed: [readyVideo({ download: "ready" })] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("link", { name: "Download MP4" })).toBeVisible();
@@ -91,7 +76,7 @@ export const Ready: Story = {
 /** A private video without a downloadable token: no link that would fail, and why. */
 export const PrivateWithoutToken: Story = {
   parameters: {
-    backend: { seed: [ready({ download: "ready", overrides: { requireSignedURLs: true } })] },
+    backend: { seed: [readyVideo({ download: "ready", overrides: { requireSignedURLs: true } })] },
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -104,7 +89,7 @@ export const PrivateWithoutToken: Story = {
 export const PrivateWithToken: Story = {
   args: { token: "eyJhbGciOiJSUzI1NiJ9.eyJkb3dubG9hZGFibGUiOnRydWV9.c2lnbmVk" },
   parameters: {
-    backend: { seed: [ready({ download: "ready", overrides: { requireSignedURLs: true } })] },
+    backend: { seed: [readyVideo({ download: "ready", overrides: { requireSignedURLs: true } })] },
   },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
@@ -117,7 +102,7 @@ export const PrivateWithToken: Story = {
 
 /** Making the file failed: try again or delete. */
 export const Failed: Story = {
-  parameters: { backend: { seed: [ready({ download: "error" })] } },
+  parameters: { backend: { seed: [readyVideo({ download: "error" })] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText("The MP4 could not be made.")).toBeVisible();
@@ -142,7 +127,7 @@ export const VideoNotReady: Story = {
 /** The downloads could not be read. */
 export const ErrorState: Story = {
   name: "Error",
-  parameters: { backend: { seed: [ready()], failWith: 403 } },
+  parameters: { backend: { seed: [readyVideo()], failWith: 403 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(/Something went wrong/)).toBeVisible();
