@@ -13,6 +13,7 @@ import { Pipeline } from "./processing/pipeline";
 import { JobQueue } from "./processing/queue";
 import { Thumbnails } from "./processing/thumbnails";
 import { recoverTusUploads } from "./routes/tus";
+import { expireDirectUploads } from "./routes/uploads";
 import { Samples } from "./samples";
 import { VideoStore } from "./store";
 import { Webhooks } from "./webhooks";
@@ -50,6 +51,12 @@ const SWEEP_MS = 30_000;
 function originFor(host: string, port: number): string {
   const name = host === "0.0.0.0" || host === "::" || host === "" ? "127.0.0.1" : host;
   return `http://${name.includes(":") ? `[${name}]` : name}:${port}`;
+}
+
+/** `scheduledDeletion` that passed, and direct upload URLs that expired unused. */
+async function sweep(ctx: EmulatorContext): Promise<void> {
+  await sweepScheduledDeletions(ctx);
+  await expireDirectUploads(ctx);
 }
 
 async function sweepScheduledDeletions(ctx: EmulatorContext): Promise<void> {
@@ -120,8 +127,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   await recoverDownloads(ctx);
   recoverCaptions(ctx);
   ctx.webhooks.resumePending();
-  await sweepScheduledDeletions(ctx);
-  const sweeper = setInterval(() => void sweepScheduledDeletions(ctx).catch(() => {}), SWEEP_MS);
+  await sweep(ctx);
+  const sweeper = setInterval(() => void sweep(ctx).catch(() => {}), SWEEP_MS);
   sweeper.unref();
   if (opts.samples) ctx.samples.prepare();
 

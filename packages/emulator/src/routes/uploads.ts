@@ -112,6 +112,37 @@ export function registerUploadRoutes(app: Hono, ctx: EmulatorContext): void {
   });
 }
 
+/**
+ * Direct uploads whose `expiry` passed before a file arrived end in `error` (`ERR_UNKNOWN`), with a
+ * webhook, so they do not sit in `pendingupload` forever. Their URL keeps answering 410. Called at
+ * start and by the 30 s sweep.
+ */
+export async function expireDirectUploads(ctx: EmulatorContext): Promise<void> {
+  const now = Date.now();
+  for (const record of ctx.store.all()) {
+    if (
+      record.kind !== "direct" ||
+      record.state !== "pendingupload" ||
+      record.upload?.used !== false ||
+      !record.uploadExpiry ||
+      Date.parse(record.uploadExpiry) > now
+    ) {
+      continue;
+    }
+    const updated = await ctx.store.update(record.uid, (r) => {
+      if (r.state !== "pendingupload" || r.upload?.used !== false) return;
+      r.state = "error";
+      r.errorReasonCode = "ERR_UNKNOWN";
+      r.errorReasonText = "The upload URL expired before a file was uploaded.";
+      r.readyToStream = false;
+    });
+    if (updated?.state === "error") {
+      ctx.log(`video ${record.uid} error: direct upload URL expired without a file`);
+      await ctx.webhooks.notify(record.uid);
+    }
+  }
+}
+
 function uploadDone(c: Context) {
   return c.body(null, 200);
 }
