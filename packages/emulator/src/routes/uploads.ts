@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { EmulatorContext } from "../context";
@@ -91,26 +92,63 @@ export function registerUploadRoutes(app: Hono, ctx: EmulatorContext): void {
     });
   });
 
-  // The one-time URL: no API token, one multipart POST, until `uploadExpiry`.
-  app.post("/upload/:uid", sizeGuard, async (c) => {
-    const uid = c.req.param("uid");
-    const record = isUid(uid) ? ctx.store.get(uid) : undefined;
-    if (record?.kind !== "direct") throw notFound("No direct upload with this id.");
-    checkOneTimeUpload(record.upload, record.uploadExpiry);
-    const file = await readMultipartFile(c, limit());
-    const target = ctx.store.file(record.uid, SOURCE_FILE);
-    await saveFile(file, target);
-    await assertLooksLikeVideo(target);
-    await ctx.store.update(record.uid, (r) => {
-      r.sourceFile = SOURCE_FILE;
-      r.size = file.size;
-      r.uploaded = new Date().toISOString();
-      if (r.upload) r.upload.used = true;
-    });
-    await ctx.pipeline.enqueue(record.uid);
-    return uploadDone(c);
-  });
+  // The one-time URL: no API token, one multipart POST, until `uploadExpiry`. The URL is checked
+  // and claimed before the body is read (the size guard reads chunked bodies whole), with no await
+  // in between: a second POST while one runs gets 409, and a failed or aborted one frees it again.
+  app.post(
+    "/upload/:uid",
+    async (c, next) => {
+      const record = directRecord(ctx, c.req.param("uid"));
+      checkOneTimeUpload(record.upload, record.uploadExpiry);
+      if (receiving.has(record.uid)) {
+        throw new ApiError(
+          409,
+          ErrorCode.Conflict,
+          "This one-time upload URL is already receiving an upload.",
+        );
+      }
+      receiving.add(record.uid);
+      try {
+        await next();
+      } finally {
+        receiving.delete(record.uid);
+      }
+    },
+    sizeGuard,
+    async (c) => {
+      const record = directRecord(ctx, c.req.param("uid"));
+      const target = ctx.store.file(record.uid, SOURCE_FILE);
+      let stored = false;
+      try {
+        const file = await readMultipartFile(c, limit());
+        await saveFile(file, target);
+        await assertLooksLikeVideo(target);
+        const updated = await ctx.store.update(record.uid, (r) => {
+          r.sourceFile = SOURCE_FILE;
+          r.size = file.size;
+          r.uploaded = new Date().toISOString();
+          if (r.upload) r.upload.used = true;
+        });
+        if (!updated) throw notFound("No direct upload with this id.");
+        stored = true;
+      } finally {
+        // A failed attempt leaves no bytes behind for the retry to trip over.
+        if (!stored) await rm(target, { force: true }).catch(() => {});
+      }
+      await ctx.pipeline.enqueue(record.uid);
+      return uploadDone(c);
+    },
+  );
 }
+
+function directRecord(ctx: EmulatorContext, uid: string) {
+  const record = isUid(uid) ? ctx.store.get(uid) : undefined;
+  if (record?.kind !== "direct") throw notFound("No direct upload with this id.");
+  return record;
+}
+
+/** Direct uploads whose one-time URL is receiving a file right now. */
+const receiving = new Set<string>();
 
 /**
  * Direct uploads whose `expiry` passed before a file arrived end in `error` (`ERR_UNKNOWN`), with a
@@ -122,6 +160,7 @@ export async function expireDirectUploads(ctx: EmulatorContext): Promise<void> {
   for (const record of ctx.store.all()) {
     if (
       record.kind !== "direct" ||
+      receiving.has(record.uid) ||
       record.state !== "pendingupload" ||
       record.upload?.used !== false ||
       !record.uploadExpiry ||
