@@ -8,6 +8,8 @@ export interface CaptionRecord {
   label: string;
   generated: boolean;
   status: JobStatus;
+  /** Generated captions: this generation's id; a timer left from an earlier one does nothing. */
+  generation?: string;
 }
 
 export interface DownloadRecord {

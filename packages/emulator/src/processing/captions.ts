@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../context";
 import { writeFileAtomic } from "../fsutil";
 
@@ -50,14 +51,21 @@ export function placeholderVtt(duration: number): string {
 
 const timers = new WeakMap<EmulatorContext, Set<NodeJS.Timeout>>();
 
+/** A fresh id for one generation of a caption (see `CaptionRecord.generation`). */
+export function newCaptionGeneration(): string {
+  return randomUUID();
+}
+
 /**
  * Simulated AI captions: `inprogress` now, `ready` after `captionDelayMs` with a placeholder VTT.
- * Survives restarts through `recoverCaptions`.
+ * The timer belongs to one `generation`: if the caption was deleted (and maybe generated again)
+ * meanwhile, it does nothing. Survives restarts through `recoverCaptions`.
  */
 export function scheduleGeneratedCaption(
   ctx: EmulatorContext,
   uid: string,
   language: string,
+  generation: string | undefined,
   delayMs: number,
 ): void {
   let set = timers.get(ctx);
@@ -72,23 +80,34 @@ export function scheduleGeneratedCaption(
   const owned = set;
   const timer = setTimeout(() => {
     owned.delete(timer);
-    void finishCaption(ctx, uid, language).catch((error: unknown) =>
+    void finishCaption(ctx, uid, language, generation).catch((error: unknown) =>
       ctx.log(`caption ${language} of ${uid} failed: ${String(error)}`),
     );
   }, delayMs);
   owned.add(timer);
 }
 
-async function finishCaption(ctx: EmulatorContext, uid: string, language: string): Promise<void> {
+async function finishCaption(
+  ctx: EmulatorContext,
+  uid: string,
+  language: string,
+  generation: string | undefined,
+): Promise<void> {
+  const pending = () => {
+    const caption = ctx.store.get(uid)?.captions.find((t) => t.language === language);
+    return caption?.status === "inprogress" && caption.generation === generation
+      ? caption
+      : undefined;
+  };
   const record = ctx.store.get(uid);
-  const caption = record?.captions.find((t) => t.language === language);
-  if (!record || !caption || caption.status !== "inprogress") return;
+  if (!record || !pending()) return;
   await writeFileAtomic(
     ctx.store.file(uid, "captions", `${language}.vtt`),
     placeholderVtt(record.duration),
   );
-  await ctx.store.update(uid, (r) => {
-    const current = r.captions.find((t) => t.language === language);
+  if (!pending()) return;
+  await ctx.store.update(uid, () => {
+    const current = pending();
     if (current) current.status = "ready";
   });
 }
@@ -97,7 +116,7 @@ export function recoverCaptions(ctx: EmulatorContext): void {
   for (const record of ctx.store.all()) {
     for (const caption of record.captions) {
       if (caption.status === "inprogress")
-        scheduleGeneratedCaption(ctx, record.uid, caption.language, 0);
+        scheduleGeneratedCaption(ctx, record.uid, caption.language, caption.generation, 0);
     }
   }
 }

@@ -9,6 +9,7 @@ import { readMultipartFile } from "../http/multipart";
 import {
   captionLabel,
   GENERATABLE_LANGUAGES,
+  newCaptionGeneration,
   scheduleGeneratedCaption,
 } from "../processing/captions";
 import type { CaptionRecord } from "../records";
@@ -101,11 +102,18 @@ export function registerCaptionRoutes(app: Hono, ctx: EmulatorContext): void {
       label: `${captionLabel(lang)} (auto-generated)`,
       generated: true,
       status: "inprogress",
+      generation: newCaptionGeneration(),
     };
     await ctx.store.update(record.uid, (r) => {
       r.captions = [...r.captions, caption];
     });
-    scheduleGeneratedCaption(ctx, record.uid, lang, ctx.options.processing.captionDelayMs);
+    scheduleGeneratedCaption(
+      ctx,
+      record.uid,
+      lang,
+      caption.generation,
+      ctx.options.processing.captionDelayMs,
+    );
     return ok(c, view(caption));
   });
 
