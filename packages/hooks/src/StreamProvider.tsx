@@ -13,6 +13,7 @@ import { type ReactNode, useContext, useEffect, useMemo, useState } from "react"
 import { StreamContext, type StreamContextValue } from "./context";
 import { streamKeys } from "./keys";
 import { type LiveUpdatesConfig, useLiveUpdates } from "./liveUpdates";
+import { createQueryRetry, type RetryPolicy } from "./retry";
 
 export interface StreamProviderProps {
   /** A client made with `createStreamClient`; or give `baseUrl` and one is made for you. */
@@ -31,6 +32,11 @@ export interface StreamProviderProps {
   polling?: Partial<PollingPolicy>;
   /** Status batching options (see `createStatusBatcher`). */
   batch?: StatusBatcherOptions;
+  /**
+   * How the hooks' queries retry (videos, lists, tokens, captions, downloads); see
+   * `DEFAULT_RETRY_POLICY`. Status polling backs off by `polling` instead.
+   */
+  retry?: Partial<RetryPolicy>;
   /**
    * Listen to the proxy's `/events` stream (verified webhooks): ready and error reach the cache at
    * once and polling slows to a safety net. `true` uses `{baseUrl}/events`. Off by default.
@@ -62,6 +68,7 @@ function StreamServices({
   queryClient,
   polling,
   batch,
+  retry: retryPolicy,
   liveUpdates,
   children,
 }: StreamProviderProps & { queryClient: QueryClient }): ReactNode {
@@ -108,9 +115,13 @@ function StreamServices({
     return undefined;
   }, [customerCode, deliveryOrigin]);
 
+  const retryKey = JSON.stringify(retryPolicy ?? {});
+  // Compared by value too: an inline `retry={{ retries: 0 }}` keeps the same functions.
+  const retry = useMemo(() => createQueryRetry(retryPolicy), [retryKey]);
+
   const value = useMemo<StreamContextValue>(
-    () => ({ client, batcher, poller, delivery, sdkUrl, polling: policy, liveStatus }),
-    [client, batcher, poller, delivery, sdkUrl, policy, liveStatus],
+    () => ({ client, batcher, poller, delivery, sdkUrl, polling: policy, retry, liveStatus }),
+    [client, batcher, poller, delivery, sdkUrl, policy, retry, liveStatus],
   );
   return <StreamContext.Provider value={value}>{children}</StreamContext.Provider>;
 }

@@ -44,11 +44,12 @@ export function useCaptions(
   uid: string | undefined,
   { enabled = true, intervalMs }: UseMediaOptions = {},
 ): UseQueryResult<Caption[], Error> {
-  const { client } = useStreamContext();
+  const { client, retry } = useStreamContext();
   const { key, run } = queryUid(uid);
   const refetchInterval = usePollWhile(generating, intervalMs);
   return useQuery({
     ...captionsQueryOptions(client, key),
+    ...retry,
     enabled: enabled && run,
     refetchInterval,
   });

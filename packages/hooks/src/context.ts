@@ -2,6 +2,7 @@ import type { PollingPolicy, StatusBatcher, StatusPoller, StreamClient } from "@
 import type { LiveUpdatesStatus } from "@streamkit/core/live";
 import type { DeliveryConfig } from "@streamkit/core/urls";
 import { createContext, useContext } from "react";
+import type { QueryRetry } from "./retry";
 
 export interface StreamContextValue {
   client: StreamClient;
@@ -12,6 +13,8 @@ export interface StreamContextValue {
   /** The player SDK script URL, when the app overrides Cloudflare's. */
   sdkUrl: string | undefined;
   polling: Partial<PollingPolicy>;
+  /** `retry` and `retryDelay` of every query the hooks run, from the provider's `retry` policy. */
+  retry: QueryRetry;
   /** The `/events` stream: `off` unless `liveUpdates` is set on the provider. */
   liveStatus: LiveUpdatesStatus | "off";
 }

@@ -42,11 +42,12 @@ export function useDownloads(
   uid: string | undefined,
   { enabled = true, intervalMs }: UseMediaOptions = {},
 ): UseQueryResult<Downloads, Error> {
-  const { client } = useStreamContext();
+  const { client, retry } = useStreamContext();
   const { key, run } = queryUid(uid);
   const refetchInterval = usePollWhile(preparing, intervalMs);
   return useQuery({
     ...downloadsQueryOptions(client, key),
+    ...retry,
     enabled: enabled && run,
     refetchInterval,
   });

@@ -14,7 +14,14 @@ export {
   videoQueryOptions,
   videosQueryOptions,
 } from "./queryOptions";
-export { retryDelay, shouldRetry } from "./retry";
+export {
+  createQueryRetry,
+  DEFAULT_RETRY_POLICY,
+  type QueryRetry,
+  type RetryPolicy,
+  retryDelay,
+  shouldRetry,
+} from "./retry";
 export { StreamProvider, type StreamProviderProps } from "./StreamProvider";
 export { useDeleteVideo } from "./useDeleteVideo";
 export {

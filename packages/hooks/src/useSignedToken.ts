@@ -67,12 +67,13 @@ function refreshIn(data: SignedToken, marginSeconds: number, now = Date.now()): 
  */
 export function useSignedToken(uid: string | undefined, options: UseSignedTokenOptions = {}) {
   const { enabled = true, refreshMarginSeconds = 60, ...tokenOptions } = options;
-  const { client } = useStreamContext();
+  const { client, retry } = useStreamContext();
   const queryClient = useQueryClient();
   const { key, run } = queryUid(uid);
   const base = signedTokenQueryOptions(client, key, tokenOptions);
   const query = useQuery({
     ...base,
+    ...retry,
     enabled: enabled && run,
     staleTime: (q) => (q.state.data ? refreshIn(q.state.data, refreshMarginSeconds) : 0),
     refetchInterval: (q) => (q.state.data ? refreshIn(q.state.data, refreshMarginSeconds) : false),

@@ -14,7 +14,7 @@ export function useVideo(
   uid: string | undefined,
   { enabled = true }: UseVideoOptions = {},
 ): UseQueryResult<Video, Error> {
-  const { client } = useStreamContext();
+  const { client, retry } = useStreamContext();
   const { key, run } = queryUid(uid);
-  return useQuery({ ...videoQueryOptions(client, key), enabled: enabled && run });
+  return useQuery({ ...videoQueryOptions(client, key), ...retry, enabled: enabled && run });
 }

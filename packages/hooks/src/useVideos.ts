@@ -17,8 +17,8 @@ export function useVideos(
   filters: VideoListFilters = {},
   { enabled = true }: UseVideosOptions = {},
 ) {
-  const { client } = useStreamContext();
-  const query = useInfiniteQuery({ ...videosQueryOptions(client, filters), enabled });
+  const { client, retry } = useStreamContext();
+  const query = useInfiniteQuery({ ...videosQueryOptions(client, filters), ...retry, enabled });
   const pages = query.data?.pages;
   const videos = useMemo<Video[]>(() => pages?.flatMap((p) => p.videos) ?? [], [pages]);
   const total = pages?.[0]?.total;
