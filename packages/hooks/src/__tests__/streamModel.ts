@@ -3,22 +3,31 @@ import type { Video, VideoState } from "@streamkit/core";
 import { HttpResponse, http } from "msw";
 
 export const BASE = "http://app.test/api/stream";
+/** The delivery origin the dashboard tests give the provider. */
+export const DELIVERY = "https://delivery.app.test";
 
+// One counter for every test that makes uids, in either package: no two videos share one.
 let counter = 0;
 export function makeUid(): string {
   counter += 1;
   return counter.toString(16).padStart(32, "0");
 }
 
+/**
+ * A video as the API returns it. A ready one lasts 10 s: a test that shows or computes with the
+ * duration passes its own in `extra`.
+ */
 export function makeVideo(
   uid: string,
   state: VideoState = "inprogress",
   pct = "10.000000",
   extra: Partial<Video> = {},
 ): Video {
+  const at = new Date(Date.UTC(2026, 0, 1, 0, 0, counter)).toISOString();
   return {
     uid,
-    created: new Date(Date.UTC(2026, 0, 1, 0, 0, counter)).toISOString(),
+    created: at,
+    modified: at,
     meta: { name: `Video ${uid.slice(-4)}` },
     status: {
       state,
@@ -29,6 +38,10 @@ export function makeVideo(
     readyToStream: state === "ready",
     duration: state === "ready" ? 10 : -1,
     input: { width: 1280, height: 720 },
+    requireSignedURLs: false,
+    allowedOrigins: [],
+    scheduledDeletion: null,
+    thumbnailTimestampPct: 0,
     ...extra,
   };
 }
@@ -36,16 +49,41 @@ export function makeVideo(
 const ok = (result: unknown, extra: Record<string, unknown> = {}) =>
   HttpResponse.json({ result, success: true, errors: [], messages: [], ...extra });
 
-/** An in-memory Stream behind the proxy contract, counting every request it answers. */
+const notFound = () =>
+  HttpResponse.json(
+    { result: null, success: false, errors: [{ code: 10003, message: "Not found" }], messages: [] },
+    { status: 404 },
+  );
+
+/** A request the model answered; `body` is the parsed JSON of a POST. */
+export interface Recorded {
+  method: string;
+  url: URL;
+  body?: unknown;
+}
+
+/** An injected failure: the next request (of `method`, when given) gets it instead. */
+export interface Failure {
+  status: number;
+  method?: string;
+  headers?: Record<string, string>;
+  /** A raw body instead of the API's error envelope. */
+  body?: string;
+}
+
+/**
+ * An in-memory Stream behind the proxy contract, recording every request. Updates replace `meta`
+ * as the API does.
+ */
 export class StreamModel {
   videos = new Map<string, Video>();
-  requests: { method: string; url: URL }[] = [];
+  requests: Recorded[] = [];
   /** Tokens handed out by `POST /{uid}/token`, newest last. */
   tokens: string[] = [];
   /** Lifetime of those tokens, seconds. */
   tokenTtl = 3600;
-  /** Answer the next N requests with this failure instead. */
-  failures: { status: number; headers?: Record<string, string>; body?: string }[] = [];
+  /** Answer the next matching requests with these failures instead, in order. */
+  failures: Failure[] = [];
 
   add(...videos: Video[]): this {
     for (const v of videos) if (v.uid) this.videos.set(v.uid, v);
@@ -57,34 +95,53 @@ export class StreamModel {
     if (current) this.videos.set(uid, { ...current, ...patch });
   }
 
-  count(filter?: (r: { method: string; url: URL }) => boolean): number {
+  reset(): void {
+    this.videos.clear();
+    this.requests = [];
+    this.failures = [];
+    this.tokens = [];
+    this.tokenTtl = 3600;
+  }
+
+  count(filter?: (r: Recorded) => boolean): number {
     return filter ? this.requests.filter(filter).length : this.requests.length;
   }
 
+  /** Requests of one method, e.g. `model.of("POST")`. */
+  of(method: string): Recorded[] {
+    return this.requests.filter((r) => r.method === method);
+  }
+
   handlers() {
-    const record = (request: Request) => {
-      this.requests.push({ method: request.method, url: new URL(request.url) });
-      const failure = this.failures.shift();
-      if (failure) {
-        return new HttpResponse(
-          failure.body ??
-            JSON.stringify({
-              result: null,
-              success: false,
-              errors: [{ code: 10000, message: "injected" }],
-              messages: [],
-            }),
-          {
-            status: failure.status,
-            headers: { "content-type": "application/json", ...failure.headers },
-          },
-        );
-      }
-      return undefined;
+    const record = async (request: Request) => {
+      const body =
+        request.method === "POST"
+          ? await request
+              .clone()
+              .json()
+              .catch(() => undefined)
+          : undefined;
+      this.requests.push({ method: request.method, url: new URL(request.url), body });
+      const index = this.failures.findIndex((f) => !f.method || f.method === request.method);
+      const failure = index >= 0 ? this.failures.splice(index, 1)[0] : undefined;
+      if (!failure) return undefined;
+      return new HttpResponse(
+        failure.body ??
+          JSON.stringify({
+            result: null,
+            success: false,
+            errors: [{ code: 10000, message: "injected" }],
+            messages: [],
+          }),
+        {
+          status: failure.status,
+          headers: { "content-type": "application/json", ...failure.headers },
+        },
+      );
     };
     return [
-      http.get(BASE, ({ request }) => {
-        const failed = record(request);
+      http.get(BASE, async ({ request }) => {
+        const failed = await record(request);
         if (failed) return failed;
         const q = new URL(request.url).searchParams;
         let list = [...this.videos.values()];
@@ -92,6 +149,8 @@ export class StreamModel {
         if (ids) list = list.filter((v) => ids.includes(v.uid ?? ""));
         const status = q.get("status");
         if (status) list = list.filter((v) => v.status?.state === status);
+        const creator = q.get("creator");
+        if (creator) list = list.filter((v) => v.creator === creator);
         const search = q.get("search")?.toLowerCase();
         if (search)
           list = list.filter((v) =>
@@ -106,45 +165,38 @@ export class StreamModel {
         const after = q.get("after");
         if (after) list = list.filter((v) => String(v.created) > after);
         const total = list.length;
-        const limit = Number(q.get("limit") ?? 1000);
-        const page = list.slice(0, limit);
+        const page = list.slice(0, Number(q.get("limit") ?? 1000));
         return ok(page, {
           range: total - page.length,
           ...(q.get("include_counts") === "true" ? { total } : {}),
         });
       }),
       http.post(`${BASE}/copy`, async ({ request }) => {
-        const failed = record(request);
+        const failed = await record(request);
         if (failed) return failed;
         const body = (await request.json()) as {
           input?: string;
           url?: string;
           meta?: Record<string, unknown>;
+          creator?: string;
+          requireSignedURLs?: boolean;
         };
         const video = makeVideo(makeUid(), "downloading", "0", {
           meta: { ...body.meta, "downloaded-from": body.input ?? body.url },
+          creator: body.creator ?? null,
+          requireSignedURLs: body.requireSignedURLs ?? false,
         });
         this.add(video);
         return ok(video);
       }),
-      http.get(`${BASE}/:uid`, ({ request, params }) => {
-        const failed = record(request);
+      http.get(`${BASE}/:uid`, async ({ request, params }) => {
+        const failed = await record(request);
         if (failed) return failed;
         const video = this.videos.get(String(params.uid));
-        return video
-          ? ok(video)
-          : HttpResponse.json(
-              {
-                result: null,
-                success: false,
-                errors: [{ code: 10003, message: "Not found" }],
-                messages: [],
-              },
-              { status: 404 },
-            );
+        return video ? ok(video) : notFound();
       }),
-      http.post(`${BASE}/:uid/token`, ({ request, params }) => {
-        const failed = record(request);
+      http.post(`${BASE}/:uid/token`, async ({ request, params }) => {
+        const failed = await record(request);
         if (failed) return failed;
         const exp = Math.floor(Date.now() / 1000) + this.tokenTtl;
         const payload = btoa(
@@ -158,29 +210,21 @@ export class StreamModel {
         return ok({ token });
       }),
       http.post(`${BASE}/:uid`, async ({ request, params }) => {
-        const failed = record(request);
+        const failed = await record(request);
         if (failed) return failed;
         const uid = String(params.uid);
         const current = this.videos.get(uid);
-        if (!current)
-          return HttpResponse.json(
-            {
-              result: null,
-              success: false,
-              errors: [{ code: 10003, message: "Not found" }],
-              messages: [],
-            },
-            { status: 404 },
-          );
+        if (!current) return notFound();
+        // Fields sent replace the stored ones whole, `meta` included; the rest stay.
         const changes = (await request.json()) as Partial<Video>;
-        const next = { ...current, ...changes, meta: { ...current.meta, ...changes.meta } };
+        const next = { ...current, ...changes, modified: new Date().toISOString() };
         this.videos.set(uid, next);
         return ok(next);
       }),
-      http.delete(`${BASE}/:uid`, ({ request, params }) => {
-        const failed = record(request);
+      http.delete(`${BASE}/:uid`, async ({ request, params }) => {
+        const failed = await record(request);
         if (failed) return failed;
-        this.videos.delete(String(params.uid));
+        if (!this.videos.delete(String(params.uid))) return notFound();
         return new HttpResponse(null, { status: 200 });
       }),
     ];

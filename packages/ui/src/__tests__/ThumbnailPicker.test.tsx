@@ -2,9 +2,9 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { ThumbnailPicker } from "../ThumbnailPicker";
 import { frameTimes, nearestFrame, timestampPct } from "../thumbnails/frames";
-import { makeUid, makeVideo, StreamModel } from "./dashboardModel";
 import { advance, failOnConsoleError, renderWithStream, useFakeClock } from "./dashboardRender";
 
 const model = new StreamModel();
@@ -19,9 +19,11 @@ afterEach(() => vi.useRealTimers());
 failOnConsoleError();
 
 const fast = { polling: { waitingMs: 20, processingMs: 20 } };
+// Frames are spread across an 80 s video unless a test says otherwise.
 function seed(state: "ready" | "inprogress" | "error" = "ready", extra = {}) {
   const video = makeVideo(makeUid(), state, state === "ready" ? "100" : "40", {
     meta: { name: "Cat" },
+    ...(state === "ready" ? { duration: 80 } : {}),
     ...extra,
   });
   model.add(video);

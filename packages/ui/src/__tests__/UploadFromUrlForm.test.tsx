@@ -2,8 +2,8 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { UploadFromUrlForm } from "../UploadFromUrlForm";
-import { makeVideo, StreamModel } from "./dashboardModel";
 import { advance, failOnConsoleError, renderWithStream, useFakeClock } from "./dashboardRender";
 
 const model = new StreamModel();

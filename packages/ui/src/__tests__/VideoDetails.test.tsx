@@ -2,8 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { VideoDetails } from "../VideoDetails";
-import { makeUid, makeVideo, StreamModel } from "./dashboardModel";
 import { failOnConsoleError, renderWithStream } from "./dashboardRender";
 
 const model = new StreamModel();

@@ -2,8 +2,13 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  DELIVERY,
+  makeUid,
+  makeVideo,
+  StreamModel,
+} from "../../../hooks/src/__tests__/streamModel";
 import { VideoGrid } from "../VideoGrid";
-import { DELIVERY, makeUid, makeVideo, StreamModel } from "./dashboardModel";
 import { failOnConsoleError, renderWithStream } from "./dashboardRender";
 
 const model = new StreamModel();
@@ -18,7 +23,7 @@ failOnConsoleError();
 
 describe("VideoGrid", () => {
   it("shows a card per video with its thumbnail, name and status", async () => {
-    const ready = makeVideo(makeUid(), "ready", "100", { meta: { name: "Cat" } });
+    const ready = makeVideo(makeUid(), "ready", "100", { meta: { name: "Cat" }, duration: 80 });
     const busy = makeVideo(makeUid(), "queued", "0", { meta: { name: "Dog" } });
     model.add(ready, busy);
     const onSelect = vi.fn();

@@ -3,8 +3,8 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { VideoTable } from "../VideoTable";
-import { makeUid, makeVideo, StreamModel } from "./dashboardModel";
 import { advance, failOnConsoleError, renderWithStream, useFakeClock } from "./dashboardRender";
 
 const model = new StreamModel();
@@ -25,7 +25,7 @@ const rows = () => screen.getAllByRole("row").slice(1);
 
 describe("VideoTable", () => {
   it("loads, then lists the videos with names and meta as text", async () => {
-    model.add(named("<img src=x onerror=alert(1)>"), named("Dog"));
+    model.add(named("<img src=x onerror=alert(1)>"), { ...named("Dog"), duration: 80 });
     renderWithStream(<VideoTable />);
     expect(screen.getByText("Loading…")).toHaveAttribute("role", "status");
     expect(document.querySelector(".sk-library")).toHaveAttribute("data-state", "loading");

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { DELIVERY, makeUid, makeVideo } from "../../../hooks/src/__tests__/streamModel";
 import { VideoThumbnail } from "../VideoThumbnail";
-import { DELIVERY, makeUid, makeVideo } from "./dashboardModel";
 import { renderWithStream } from "./dashboardRender";
 
 const TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";

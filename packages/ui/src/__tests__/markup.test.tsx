@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BASE, makeUid, makeVideo, StreamModel } from "./dashboardModel";
+import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { failOnConsoleError, renderWithStream } from "./dashboardRender";
 import { installFakeSdk } from "./fakeSdk";
 
