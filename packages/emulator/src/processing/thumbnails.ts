@@ -4,7 +4,7 @@ import type { EmulatorContext } from "../context";
 import { fileSize } from "../fsutil";
 import type { VideoRecord } from "../records";
 import { parseDuration } from "../time";
-import { run } from "./ffmpeg";
+import { run, ToolError } from "./ffmpeg";
 import { placeholderPng } from "./placeholder";
 
 export type Fit = "crop" | "clip" | "scale" | "fill";
@@ -23,6 +23,22 @@ export interface GifRequest extends ThumbnailRequest {
 }
 
 export type Image = { file: string; contentType: string } | { body: Buffer; contentType: string };
+
+/** The video (or its source file) went away while its image was being made, e.g. deleted. */
+export class VideoGone extends Error {
+  constructor(uid: string) {
+    super(`video ${uid} is gone`);
+    this.name = "VideoGone";
+  }
+}
+
+/** A failure for the log: the message, plus the end of ffmpeg's stderr when there is one. */
+export function describeFailure(error: unknown): string {
+  const text = String(error);
+  if (!(error instanceof ToolError) || !error.stderr.trim()) return text;
+  const tail = error.stderr.trim().split("\n").slice(-4).join(" | ");
+  return `${text}; stderr: ${tail.length > 600 ? tail.slice(-600) : tail}`;
+}
 
 const FITS: readonly Fit[] = ["crop", "clip", "scale", "fill"];
 const DEFAULT_BOX = 640;
@@ -143,7 +159,7 @@ export class Thumbnails {
     const file = await this.cached(record, name, (out, signal) =>
       this.frame(record, t, geo.filter, out, signal).catch(async (error) => {
         // Seeking right at the end can yield no frame; the first frame always exists.
-        if (t === 0 || signal.aborted) throw error;
+        if (t === 0 || signal.aborted || !(await this.hasSource(record))) throw error;
         await this.frame(record, 0, geo.filter, out, signal);
       }),
     );
@@ -159,15 +175,15 @@ export class Thumbnails {
     const t = this.time(record, request.time);
     const name = `t${t.toFixed(2)}-d${request.duration}-f${request.fps}-${geo.width}x${geo.height}-${request.fit}.gif`;
     const source = this.ctx.store.file(record.uid, record.sourceFile);
-    const file = await this.cached(record, name, (out, signal) =>
-      run(
+    const make = async (start: number, out: string, signal: AbortSignal) => {
+      await run(
         tools.ffmpeg,
         [
           "-hide_banner",
           "-nostdin",
           "-y",
           "-ss",
-          String(t),
+          String(start),
           "-t",
           String(request.duration),
           "-i",
@@ -181,7 +197,15 @@ export class Thumbnails {
           out,
         ],
         { signal, timeoutMs: 120_000 },
-      ).then(() => undefined),
+      );
+      // A start near the end at a low fps can leave no frame: ffmpeg then writes an empty file.
+      if (!(await fileSize(out))) throw new Error("ffmpeg produced no frame");
+    };
+    const file = await this.cached(record, name, (out, signal) =>
+      make(t, out, signal).catch(async (error) => {
+        if (t === 0 || signal.aborted || !(await this.hasSource(record))) throw error;
+        await make(0, out, signal);
+      }),
     );
     return { file, contentType: "image/gif" };
   }
@@ -224,7 +248,18 @@ export class Thumbnails {
     if (!(await fileSize(out))) throw new Error("ffmpeg produced no frame");
   }
 
-  /** One generation per file at a time; later requests wait for it and then read the cache. */
+  /** The video still exists and its source file is on disk. */
+  private async hasSource(record: VideoRecord): Promise<boolean> {
+    const current = this.ctx.store.get(record.uid);
+    if (!current?.sourceFile) return false;
+    return Boolean(await fileSize(this.ctx.store.file(record.uid, current.sourceFile)));
+  }
+
+  /**
+   * One generation per file at a time; later requests wait for it and then read the cache. A video
+   * deleted meanwhile ends in `VideoGone` (ffmpeg fails on the missing source), and its directory is
+   * not brought back.
+   */
   private async cached(
     record: VideoRecord,
     name: string,
@@ -235,12 +270,21 @@ export class Thumbnails {
     const existing = this.inflight.get(file);
     if (existing) return existing;
     const job = (async () => {
-      await mkdir(path.dirname(file), { recursive: true });
+      if (!(await this.hasSource(record))) throw new VideoGone(record.uid);
+      // Not recursive: the video's own directory must still be there.
+      await mkdir(path.dirname(file)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") throw new VideoGone(record.uid);
+        if (error.code !== "EEXIST") throw error;
+      });
       const tmp = `${file}.${process.pid}.tmp`;
       try {
         await make(tmp, this.ctx.shutdown);
         await rename(tmp, file);
         return file;
+      } catch (error) {
+        if (!this.ctx.shutdown.aborted && !(await this.hasSource(record)))
+          throw new VideoGone(record.uid);
+        throw error;
       } finally {
         await rm(tmp, { force: true });
       }

@@ -9,7 +9,12 @@ import { renderPlayerPage, renderWatchPage } from "../player/iframe-html";
 import { readPlayerParams } from "../player/params";
 import { SDK_SCRIPT } from "../player/sdk";
 import { filterMaster } from "../processing/hls";
-import { parseGifQuery, parseThumbnailQuery } from "../processing/thumbnails";
+import {
+  describeFailure,
+  parseGifQuery,
+  parseThumbnailQuery,
+  VideoGone,
+} from "../processing/thumbnails";
 import type { VideoRecord } from "../records";
 import { downloadFile } from "./downloads";
 
@@ -195,7 +200,9 @@ export function registerDeliveryRoutes(app: Hono, ctx: EmulatorContext): void {
           : await ctx.thumbnails.jpeg(record, parseThumbnailQuery(query));
     } catch (error) {
       if (error instanceof RangeError) return c.text(error.message, 400);
-      ctx.log(`thumbnail for ${record.uid} failed: ${String(error)}`);
+      // Deleted while the image was being made: as if the request had come a moment later.
+      if (error instanceof VideoGone) return c.text("Not found", 404);
+      ctx.log(`thumbnail for ${record.uid} failed: ${describeFailure(error)}`);
       return c.text("The thumbnail could not be generated.", 500);
     }
     if ("body" in image) {
