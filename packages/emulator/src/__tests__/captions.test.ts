@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VideoJson } from "../records";
 import { isTerminal, json, startTestEmulator, type TestEmulator } from "./helpers";
 
-const DELAY_MS = 1000;
+const DELAY_MS = 2000;
 let emu: TestEmulator;
 let uid: string;
 
@@ -28,7 +28,7 @@ describe("generated captions", () => {
     const started = Date.now();
     expect((await emu.api(`/${uid}/captions/de/generate`, { method: "POST" })).status).toBe(200);
     expect((await emu.api(`/${uid}/captions/de`, { method: "DELETE" })).status).toBe(200);
-    await sleep(500);
+    await sleep(DELAY_MS / 2);
     const again = Date.now();
     expect((await emu.api(`/${uid}/captions/de/generate`, { method: "POST" })).status).toBe(200);
 
