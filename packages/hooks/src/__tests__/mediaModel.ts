@@ -1,9 +1,10 @@
-import type { Video } from "@streamkit/core";
 import type { Caption, Downloads, DownloadType } from "@streamkit/core/captions";
 import { HttpResponse, http } from "msw";
+import { StreamModel } from "./streamModel";
 
 /**
- * Captions and downloads behind the proxy contract, in memory, for hook and component tests.
+ * Captions and downloads behind the proxy contract, in memory, for hook and component tests: the
+ * stream model (its videos, recorded requests and injected failures) with these routes added.
  * Time plays no part: each list request moves work under way one step on, so tests count polls
  * instead of waiting. Shared by the hooks and the ui tests.
  */
@@ -21,40 +22,28 @@ export function languageLabel(language: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-export class MediaModel {
-  videos = new Map<string, Video>();
+export class MediaModel extends StreamModel {
   captions = new Map<string, Caption[]>();
   downloads = new Map<string, Downloads>();
-  requests: { method: string; path: string; contentType: string | null }[] = [];
   /** List requests a generated caption stays `inprogress` for. */
   generateSteps = 2;
   /** Percent a download gains per list request. */
   downloadStep = 40;
   /** Generated captions end in `error` instead of `ready`. */
   generateFails = false;
-  /** Answer the next requests (to paths that match `path`, when given) with these failures. */
-  failures: { status: number; message: string; path?: RegExp }[] = [];
   /** Answers wait for this once made (a slow network: they arrive with what was true before). */
   gate: Promise<void> | undefined;
   private pending = new Map<string, number>();
 
-  constructor(readonly base: string) {}
-
-  reset(): void {
-    this.videos.clear();
+  override reset(): void {
+    super.reset();
     this.captions.clear();
     this.downloads.clear();
-    this.requests = [];
-    this.failures = [];
     this.pending.clear();
     this.generateSteps = 2;
     this.downloadStep = 40;
     this.generateFails = false;
     this.gate = undefined;
-  }
-
-  count(filter: (r: { method: string; path: string }) => boolean = () => true): number {
-    return this.requests.filter(filter).length;
   }
 
   private ready(uid: string): boolean {
@@ -79,20 +68,9 @@ export class MediaModel {
     }
   }
 
-  handlers() {
+  override handlers() {
     const base = this.base;
-    const enter = async (request: Request) => {
-      const url = new URL(request.url);
-      this.requests.push({
-        method: request.method,
-        path: url.pathname.slice(new URL(base).pathname.length),
-        contentType: request.headers.get("content-type"),
-      });
-      const path = this.requests.at(-1)?.path ?? "";
-      const index = this.failures.findIndex((f) => !f.path || f.path.test(path));
-      const failure = index < 0 ? undefined : this.failures.splice(index, 1)[0];
-      return failure ? fail(failure.status, failure.message) : undefined;
-    };
+    const enter = (request: Request) => this.enter(request);
     const uidOf = (params: Record<string, unknown>) => String(params.uid);
     const create = (uid: string, type: DownloadType) => {
       if (!this.ready(uid)) return fail(400, `A download needs a ready video; ${uid} is not.`);
@@ -112,28 +90,7 @@ export class MediaModel {
       return ok("ok");
     };
     return [
-      // The status batcher's `GET ?id=a,b`.
-      http.get(base, async ({ request }) => {
-        const failed = await enter(request);
-        if (failed) return failed;
-        const ids = new URL(request.url).searchParams.get("id")?.split(",") ?? [];
-        const videos = [...this.videos.values()].filter(
-          (v) => !ids.length || ids.includes(v.uid ?? ""),
-        );
-        return HttpResponse.json({
-          result: videos,
-          success: true,
-          errors: [],
-          messages: [],
-          range: 0,
-        });
-      }),
-      http.get(`${base}/:uid`, async ({ request, params }) => {
-        const failed = await enter(request);
-        if (failed) return failed;
-        const video = this.videos.get(uidOf(params));
-        return video ? ok(video) : fail(404, "Not found", 10003);
-      }),
+      ...super.handlers(),
       http.get(`${base}/:uid/captions`, async ({ request, params }) => {
         const failed = await enter(request);
         if (failed) return failed;

@@ -55,17 +55,26 @@ const notFound = () =>
     { status: 404 },
   );
 
-/** A request the model answered; `body` is the parsed JSON of a POST. */
+/** A request the model answered; `path` is below the base, `body` the parsed JSON of a POST. */
 export interface Recorded {
   method: string;
   url: URL;
+  path: string;
+  contentType: string | null;
   body?: unknown;
 }
 
-/** An injected failure: the next request (of `method`, when given) gets it instead. */
+/**
+ * An injected failure: the next request (of `method`, to a path below the base that matches
+ * `path`, when given) gets it instead.
+ */
 export interface Failure {
   status: number;
   method?: string;
+  path?: RegExp;
+  /** The error envelope's message and code; `injected` and 10000 unless given. */
+  message?: string;
+  code?: number;
   headers?: Record<string, string>;
   /** A raw body instead of the API's error envelope. */
   body?: string;
@@ -84,6 +93,8 @@ export class StreamModel {
   tokenTtl = 3600;
   /** Answer the next matching requests with these failures instead, in order. */
   failures: Failure[] = [];
+
+  constructor(readonly base: string = BASE) {}
 
   add(...videos: Video[]): this {
     for (const v of videos) if (v.uid) this.videos.set(v.uid, v);
@@ -112,36 +123,55 @@ export class StreamModel {
     return this.requests.filter((r) => r.method === method);
   }
 
-  handlers() {
-    const record = async (request: Request) => {
-      const body =
-        request.method === "POST"
-          ? await request
-              .clone()
-              .json()
-              .catch(() => undefined)
-          : undefined;
-      this.requests.push({ method: request.method, url: new URL(request.url), body });
-      const index = this.failures.findIndex((f) => !f.method || f.method === request.method);
-      const failure = index >= 0 ? this.failures.splice(index, 1)[0] : undefined;
-      if (!failure) return undefined;
-      return new HttpResponse(
-        failure.body ??
-          JSON.stringify({
-            result: null,
-            success: false,
-            errors: [{ code: 10000, message: "injected" }],
-            messages: [],
-          }),
-        {
-          status: failure.status,
-          headers: { "content-type": "application/json", ...failure.headers },
-        },
-      );
+  /** Records a request, reading a POST's JSON body. */
+  async record(request: Request): Promise<Recorded> {
+    const url = new URL(request.url);
+    const body =
+      request.method === "POST"
+        ? await request
+            .clone()
+            .json()
+            .catch(() => undefined)
+        : undefined;
+    const recorded: Recorded = {
+      method: request.method,
+      url,
+      path: url.pathname.slice(new URL(this.base).pathname.length),
+      contentType: request.headers.get("content-type"),
+      body,
     };
+    this.requests.push(recorded);
+    return recorded;
+  }
+
+  /** Records a request, then answers it with the first failure that matches, if any. */
+  protected async enter(request: Request): Promise<Response | undefined> {
+    const { method, path } = await this.record(request);
+    const index = this.failures.findIndex(
+      (f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)),
+    );
+    const failure = index >= 0 ? this.failures.splice(index, 1)[0] : undefined;
+    if (!failure) return undefined;
+    return new HttpResponse(
+      failure.body ??
+        JSON.stringify({
+          result: null,
+          success: false,
+          errors: [{ code: failure.code ?? 10000, message: failure.message ?? "injected" }],
+          messages: [],
+        }),
+      {
+        status: failure.status,
+        headers: { "content-type": "application/json", ...failure.headers },
+      },
+    );
+  }
+
+  handlers() {
+    const base = this.base;
     return [
-      http.get(BASE, async ({ request }) => {
-        const failed = await record(request);
+      http.get(base, async ({ request }) => {
+        const failed = await this.enter(request);
         if (failed) return failed;
         const q = new URL(request.url).searchParams;
         let list = [...this.videos.values()];
@@ -171,8 +201,8 @@ export class StreamModel {
           ...(q.get("include_counts") === "true" ? { total } : {}),
         });
       }),
-      http.post(`${BASE}/copy`, async ({ request }) => {
-        const failed = await record(request);
+      http.post(`${base}/copy`, async ({ request }) => {
+        const failed = await this.enter(request);
         if (failed) return failed;
         const body = (await request.json()) as {
           input?: string;
@@ -189,14 +219,14 @@ export class StreamModel {
         this.add(video);
         return ok(video);
       }),
-      http.get(`${BASE}/:uid`, async ({ request, params }) => {
-        const failed = await record(request);
+      http.get(`${base}/:uid`, async ({ request, params }) => {
+        const failed = await this.enter(request);
         if (failed) return failed;
         const video = this.videos.get(String(params.uid));
         return video ? ok(video) : notFound();
       }),
-      http.post(`${BASE}/:uid/token`, async ({ request, params }) => {
-        const failed = await record(request);
+      http.post(`${base}/:uid/token`, async ({ request, params }) => {
+        const failed = await this.enter(request);
         if (failed) return failed;
         const exp = Math.floor(Date.now() / 1000) + this.tokenTtl;
         const payload = btoa(
@@ -209,8 +239,8 @@ export class StreamModel {
         this.tokens.push(token);
         return ok({ token });
       }),
-      http.post(`${BASE}/:uid`, async ({ request, params }) => {
-        const failed = await record(request);
+      http.post(`${base}/:uid`, async ({ request, params }) => {
+        const failed = await this.enter(request);
         if (failed) return failed;
         const uid = String(params.uid);
         const current = this.videos.get(uid);
@@ -221,8 +251,8 @@ export class StreamModel {
         this.videos.set(uid, next);
         return ok(next);
       }),
-      http.delete(`${BASE}/:uid`, async ({ request, params }) => {
-        const failed = await record(request);
+      http.delete(`${base}/:uid`, async ({ request, params }) => {
+        const failed = await this.enter(request);
         if (failed) return failed;
         if (!this.videos.delete(String(params.uid))) return notFound();
         return new HttpResponse(null, { status: 200 });

@@ -23,7 +23,7 @@ let failNextPosts = 0;
 function uploadHandlers() {
   return [
     http.post(`${BASE}/direct_upload`, async ({ request }) => {
-      model.requests.push({ method: "POST", url: new URL(request.url) });
+      await model.record(request);
       const body = (await request.json()) as { meta?: { name?: string } };
       const uid = makeUid();
       model.add(makeVideo(uid, "pendingupload", "0", { meta: { name: body.meta?.name } }));

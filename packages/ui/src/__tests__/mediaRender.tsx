@@ -6,6 +6,7 @@ import { setupServer } from "msw/node";
 import type { ReactElement, ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { MediaModel } from "../../../hooks/src/__tests__/mediaModel";
+import { makeUid } from "../../../hooks/src/__tests__/streamModel";
 
 /** The captions/downloads model of the hooks tests, served by msw for the panels. */
 export const BASE = "http://app.test/media-api";
@@ -21,16 +22,14 @@ export function serveMediaModel(): void {
   });
 }
 
-let counter = 0;
 /** A video in the model, ready unless told otherwise. */
 export function addVideo(state: VideoState = "ready", extra: Partial<Video> = {}): string {
-  counter += 1;
-  const uid = (0xca0000 + counter).toString(16).padStart(32, "0");
+  const uid = makeUid();
   model.videos.set(uid, {
     uid,
     status: { state, pctComplete: state === "ready" ? "100.000000" : "30.000000" },
     readyToStream: state === "ready",
-    meta: { name: `Video ${counter}` },
+    meta: { name: `Video ${uid.slice(-4)}` },
     requireSignedURLs: false,
     ...extra,
   });
