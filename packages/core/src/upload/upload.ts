@@ -671,9 +671,19 @@ export class StreamUpload {
       }
       if (answer && answer.status >= 200 && answer.status < 300) return;
       // "Already used": by our own earlier attempt whose answer was lost (or cut by a pause)?
-      if (answer?.status === 409 && (await this.#landed(target.uid))) return;
+      let heldByUs = false;
+      if (answer?.status === 409) {
+        if (await this.#landed(target.uid)) return;
+        // Not landed: after an attempt of ours broke off, the server may still hold the URL for
+        // it until it notices the drop, so ask again within the retries.
+        heldByUs = attempt > 0;
+      }
       const retryable =
-        !answer || answer.status === 408 || answer.status === 429 || answer.status >= 500;
+        !answer ||
+        heldByUs ||
+        answer.status === 408 ||
+        answer.status === 429 ||
+        answer.status >= 500;
       if (!retryable || attempt >= delays.length) {
         if (answer) throw uploadApiError(answer.status, answer.body, answer.retryAfter, "basic");
         const text = failure instanceof Error ? failure.message : String(failure);

@@ -176,6 +176,50 @@ describe("StreamUpload (basic)", () => {
     await expect(upload.start()).resolves.toMatchObject({ protocol: "basic" });
   });
 
+  it("asks again when the link is still held for its own broken-off attempt", async () => {
+    const fake = stream();
+    const upload = createUpload(video(), { client: fake.client, retryDelays: [1, 1, 1] });
+    const { http, HttpResponse } = await import("msw");
+    let posts = 0;
+    // The first attempt breaks off; the server has not noticed yet and answers the retry 409
+    // (the video is still waiting for its upload); the next retry goes through.
+    server.use(
+      http.post(`${ORIGIN}/upload/:id`, async ({ params, request }) => {
+        posts += 1;
+        if (posts === 1) return HttpResponse.error();
+        if (posts === 2)
+          return HttpResponse.json(
+            { success: false, errors: [{ code: 10011, message: "busy" }] },
+            { status: 409 },
+          );
+        const record = fake.basic.get(String(params.id));
+        await request.arrayBuffer();
+        if (record) record.used = true;
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    await expect(upload.start()).resolves.toMatchObject({ protocol: "basic" });
+    expect(posts).toBe(3);
+  });
+
+  it("a first answer of 409 with nothing landed is a typed error, not a loop", async () => {
+    const fake = stream();
+    const upload = createUpload(video(), { client: fake.client, retryDelays: [1, 1, 1] });
+    const { http, HttpResponse } = await import("msw");
+    let posts = 0;
+    server.use(
+      http.post(`${ORIGIN}/upload/:id`, () => {
+        posts += 1;
+        return HttpResponse.json(
+          { success: false, errors: [{ code: 10011, message: "used" }] },
+          { status: 409 },
+        );
+      }),
+    );
+    await expect(upload.start()).rejects.toMatchObject({ status: 409 });
+    expect(posts).toBe(1);
+  });
+
   it("pauses while the target is created, sends nothing until resumed", async () => {
     const fake = stream();
     const created = deferred<void>();
