@@ -169,11 +169,20 @@ test("a failing backend shows an error, and the page recovers", async ({ page })
 test("the API token never reaches the browser", async ({ page }) => {
   const token = stack.emulator?.token ?? "";
   const seen: string[] = [];
-  page.on("response", async (response) => {
-    const headers = JSON.stringify(await response.allHeaders());
-    const body =
-      response.request().resourceType() === "media" ? "" : await response.text().catch(() => "");
-    if (headers.includes(token) || body.includes(token)) seen.push(response.url());
+  // Each response is read asynchronously; they are all awaited before the page closes, so none is
+  // left reading a closed page (and none escapes the check).
+  const inspections: Promise<void>[] = [];
+  page.on("response", (response) => {
+    inspections.push(
+      (async () => {
+        const headers = JSON.stringify(await response.allHeaders().catch(() => response.headers()));
+        const body =
+          response.request().resourceType() === "media"
+            ? ""
+            : await response.text().catch(() => "");
+        if (headers.includes(token) || body.includes(token)) seen.push(response.url());
+      })(),
+    );
   });
   page.on("request", (request) => {
     if (JSON.stringify(request.headers()).includes(token)) seen.push(request.url());
@@ -183,5 +192,6 @@ test("the API token never reaches the browser", async ({ page }) => {
   await expect(page.frameLocator(".sk-player iframe").locator("video")).toBeVisible({
     timeout: 30_000,
   });
+  await Promise.all(inspections);
   expect(seen).toEqual([]);
 });
