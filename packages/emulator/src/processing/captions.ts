@@ -1,22 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { CAPTION_GENERATE_LANGUAGES } from "@streamkit/core/captions";
 import type { EmulatorContext } from "../context";
 import { writeFileAtomic } from "../fsutil";
 
-/** Languages Stream can generate captions for (§3.8). */
-export const GENERATABLE_LANGUAGES = [
-  "cs",
-  "nl",
-  "en",
-  "fr",
-  "de",
-  "it",
-  "ja",
-  "ko",
-  "pl",
-  "pt",
-  "ru",
-  "es",
-];
+/** Languages Stream can generate captions for (§3.8): the list core checks requests against. */
+export const GENERATABLE_LANGUAGES: readonly string[] = CAPTION_GENERATE_LANGUAGES;
 
 /** The language's own name, as Stream labels captions (`de` → Deutsch, `en-GB` → British English). */
 export function captionLabel(language: string): string {
