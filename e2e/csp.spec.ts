@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
 import { type PreviewServer, preview } from "vite";
+import { dashboardVite } from "../scripts/dashboard";
 import { startTestEmulator, type TestEmulator } from "./helpers";
 
 /**
@@ -20,7 +21,6 @@ import { startTestEmulator, type TestEmulator } from "./helpers";
  */
 
 const root = path.resolve(import.meta.dirname, "..");
-const dashboard = path.join(root, "examples/dashboard");
 
 let emulator: TestEmulator;
 let server: PreviewServer;
@@ -73,8 +73,7 @@ test.beforeAll(async () => {
   Object.assign(process.env, env);
   try {
     server = await preview({
-      root: dashboard,
-      configFile: path.join(dashboard, "vite.config.ts"),
+      ...dashboardVite,
       logLevel: "error",
       build: { outDir },
       preview: {

@@ -1,69 +1,121 @@
 /**
  * `pnpm dev`: the main job. The emulator, the example dashboard (proxy included) and Storybook,
  * on 127.0.0.1; Ctrl-C stops them all. Ports: EMULATOR_PORT (8787), DASHBOARD_PORT (5173),
- * STORYBOOK_PORT (6006).
+ * STORYBOOK_PORT (6006). The URLs are printed once each of them answers.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { startStack, usesRealAccount } from "./stack";
+import { claimPorts } from "./ports";
+import { type RunningStack, startStack, usesRealAccount } from "./stack";
 
-const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const STORYBOOK_READY_MS = 5 * 60_000;
+
+function startStorybook(port: number): ChildProcess {
+  // A process group of its own, so stopping it stops everything it started (its Vite, esbuild).
+  return spawn(
+    "pnpm",
+    ["exec", "storybook", "dev", "--ci", "--quiet", "--port", String(port), "--host", "127.0.0.1"],
+    { stdio: ["ignore", "inherit", "inherit"], env: process.env, detached: true },
+  );
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopStorybook(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  signalGroup(child, "SIGTERM");
+  const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Resolves once Storybook serves its story index; rejects if it exits first. */
+async function storybookReady(child: ChildProcess, url: string): Promise<void> {
+  const deadline = Date.now() + STORYBOOK_READY_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `Storybook exited (${child.exitCode ?? child.signalCode}) before it was ready`,
+      );
+    const answered = await fetch(`${url}/index.json`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`Storybook did not answer at ${url} within ${STORYBOOK_READY_MS / 1000} s`);
+}
+
+function banner(stack: RunningStack, storybookUrl: string): string {
+  const emulator = stack.emulator;
+  return [
+    "",
+    "  streamkit dev",
+    "",
+    `  Dashboard   ${stack.dashboardUrl}`,
+    `  Storybook   ${storybookUrl}`,
+    emulator
+      ? `  Emulator    ${emulator.url}  (API ${emulator.apiBase}, token ${emulator.token})`
+      : "  Stream      your Cloudflare account (STREAM_ACCOUNT_ID)",
+    emulator?.degraded
+      ? "  ffmpeg      not found: videos play as uploaded, thumbnails are placeholders"
+      : "",
+    usesRealAccount() ? "  (real account: nothing is emulated)" : "",
+    "",
+    "  Ctrl-C stops everything.",
+    "",
+  ]
+    .filter((line, i, all) => line !== "" || all[i - 1] !== "")
+    .join("\n");
+}
 
 async function main(): Promise<void> {
-  const stack = await startStack({
-    emulatorPort: port("EMULATOR_PORT", 8787),
-    dashboardPort: port("DASHBOARD_PORT", 5173),
-  });
-  const storybookPort = port("STORYBOOK_PORT", 6006);
-  const storybook: ChildProcess = spawn(
-    "pnpm",
-    [
-      "exec",
-      "storybook",
-      "dev",
-      "--ci",
-      "--quiet",
-      "--port",
-      String(storybookPort),
-      "--host",
-      "127.0.0.1",
-    ],
-    { stdio: ["ignore", "inherit", "inherit"], env: process.env },
-  );
+  const [emulatorPort, dashboardPort, storybookPort] = await claimPorts([
+    { what: "the emulator", variable: "EMULATOR_PORT", fallback: 8787 },
+    { what: "the dashboard", variable: "DASHBOARD_PORT", fallback: 5173 },
+    { what: "Storybook", variable: "STORYBOOK_PORT", fallback: 6006 },
+  ]);
+  const storybookUrl = `http://127.0.0.1:${storybookPort}`;
 
-  const emulator = stack.emulator;
-  console.log(
-    [
-      "",
-      "  streamkit dev",
-      "",
-      `  Dashboard   ${stack.dashboardUrl}`,
-      `  Storybook   http://127.0.0.1:${storybookPort}`,
-      emulator
-        ? `  Emulator    ${emulator.url}  (API ${emulator.apiBase}, token ${emulator.token})`
-        : "  Stream      your Cloudflare account (STREAM_ACCOUNT_ID)",
-      emulator?.degraded
-        ? "  ffmpeg      not found: videos play as uploaded, thumbnails are placeholders"
-        : "",
-      "",
-      "  Ctrl-C stops everything.",
-      "",
-    ]
-      .filter((line, i, all) => line !== "" || all[i - 1] !== "")
-      .join("\n"),
-  );
-  if (usesRealAccount()) console.log("  (real account: nothing is emulated)\n");
-
+  let stack: RunningStack | undefined;
+  let storybook: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    storybook.kill("SIGTERM");
-    await stack.stop();
+    if (storybook) await stopStorybook(storybook);
+    await stack?.stop();
     process.exit(code);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  storybook.on("exit", (code) => void stop(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+    process.on(signal, () => void stop(0));
+  // Whatever ends this process, Storybook's group goes with it.
+  process.on("exit", () => storybook && signalGroup(storybook, "SIGKILL"));
+
+  try {
+    stack = await startStack({ emulatorPort, dashboardPort });
+    console.log(`\n  starting Storybook on ${storybookUrl} …\n`);
+    storybook = startStorybook(storybookPort as number);
+    const child = storybook;
+    child.on("exit", (code) => {
+      if (!stopping) console.error(`pnpm dev: Storybook exited (${code ?? child.signalCode})`);
+      void stop(code ?? 1);
+    });
+    await storybookReady(child, storybookUrl);
+  } catch (error) {
+    console.error(`pnpm dev: ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+    return;
+  }
+  if (!stopping) console.log(banner(stack, storybookUrl));
 }
 
 main().catch((error: unknown) => {

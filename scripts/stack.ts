@@ -6,6 +6,7 @@
 import path from "node:path";
 import { type RunningEmulator, startEmulator } from "@streamkit/emulator";
 import { createServer, type ViteDevServer } from "vite";
+import { dashboardVite } from "./dashboard";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -61,8 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     Object.assign(process.env, env);
     vite = await createServer({
-      root: path.join(root, "examples/dashboard"),
-      configFile: path.join(root, "examples/dashboard/vite.config.ts"),
+      ...dashboardVite,
       server: { port: dashboardPort, strictPort: dashboardPort !== 0, host: "127.0.0.1" },
       logLevel: options.quiet ? "error" : "info",
       clearScreen: false,

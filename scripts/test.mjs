@@ -1,13 +1,18 @@
-// `pnpm test`: every suite (vitest's unit, node and storybook projects, then Playwright), and one
-// closing line `N passed, N failed` computed from their JSON reports, which CI reads.
+// `pnpm test`: every suite (vitest's projects, then Playwright), and one closing line
+// `N passed, N failed, N skipped` counted from their JSON reports (scripts/summary.mjs), which CI
+// reads. Nothing needs building first: tests read the packages' sources, and the suites that need
+// built output (packaging) build it themselves.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { forgetRun, readRun, recordRun, reportPath, summarize, summaryLine } from "./summary.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const vitestJson = path.join(root, ".ci-vitest.json");
-const playwrightJson = path.join(root, ".ci-pw.json");
+const reports = path.join(root, ".ci-reports");
 const extraArgs = process.argv.slice(2);
+
+/** Node resolves workspace packages to their sources in Playwright's processes, as tsx does for `pnpm dev`. */
+const SOURCE_CONDITION = "--conditions=@streamkit/source";
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, {
@@ -23,49 +28,31 @@ function hasSpecs(dir) {
   return readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith(".spec.ts"));
 }
 
-rmSync(vitestJson, { force: true });
-rmSync(playwrightJson, { force: true });
+const names = [];
 
+forgetRun(reports, "vitest");
 const vitestStatus = run("pnpm", [
   "exec",
   "vitest",
   "run",
   "--reporter=default",
   "--reporter=json",
-  `--outputFile.json=${vitestJson}`,
+  `--outputFile.json=${reportPath(reports, "vitest")}`,
   ...extraArgs,
 ]);
+recordRun(reports, "vitest", "vitest", vitestStatus);
+names.push("vitest");
 
-let playwrightStatus = 0;
 if (extraArgs.length === 0 && hasSpecs(path.join(root, "e2e"))) {
-  playwrightStatus = run("pnpm", ["exec", "playwright", "test", "--reporter=list,json"], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+  forgetRun(reports, "e2e");
+  const status = run("pnpm", ["exec", "playwright", "test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: reportPath(reports, "e2e"),
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, SOURCE_CONDITION].filter(Boolean).join(" "),
   });
+  recordRun(reports, "e2e", "playwright", status);
+  names.push("e2e");
 }
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, "utf8"));
-  passed += v.numPassedTests;
-  failed += v.numFailedTests;
-  skipped += v.numPendingTests + (v.numTodoTests ?? 0);
-  // A suite that failed to load has no tests, only a failed file: count it as a failure.
-  failed += v.testResults.filter(
-    (r) => r.status === "failed" && r.assertionResults.length === 0,
-  ).length;
-} else {
-  failed += 1;
-}
-if (existsSync(playwrightJson)) {
-  const p = JSON.parse(readFileSync(playwrightJson, "utf8")).stats;
-  passed += p.expected;
-  failed += p.unexpected + p.flaky;
-  skipped += p.skipped;
-} else if (playwrightStatus !== 0) {
-  failed += 1;
-}
-
-console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(vitestStatus !== 0 || playwrightStatus !== 0 || failed > 0 ? 1 : 0);
+const total = summarize(names.map((name) => readRun(reports, name)));
+console.log(`\n${summaryLine(total)}`);
+process.exit(total.ok ? 0 : 1);

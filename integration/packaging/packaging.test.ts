@@ -1,22 +1,26 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_TOKEN } from "../../packages/emulator/src/options";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.mjs";
+import { filesUnder, findIn, findTokenLike, spellings } from "../secrets/scan";
+import { difference, lockedPackages } from "./lockfile";
 import { PACKAGES, type PackageDir, packAll, root, run, workspaceVersion } from "./packages";
 
 // Every package as it would be published: linted with publint and arethetypeswrong, packed with
-// `pnpm pack`, installed (offline, from the store CI filled) into an app outside the workspace,
+// `pnpm pack`, installed (from the versions the workspace locked) into an app outside the workspace,
 // which then type-checks, builds, renders on the server, imports every entry in plain Node, and
 // runs in Chromium against the packed emulator and proxy.
 
 let work: string;
 let app: string;
 let tarballs: Record<PackageDir, string>;
+let installedBeyondLock: string[];
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "streamkit-packed-"));
@@ -46,12 +50,26 @@ beforeAll(async () => {
     }),
   );
   // The tarballs name their siblings by version (`"@streamkit/core": "0.1.0"`): point those at
-  // the tarballs too, as a registry would.
+  // the tarballs too, as a registry would. esbuild (Vite's) may run its install script.
   await writeFile(
     path.join(app, "pnpm-workspace.yaml"),
-    `overrides:\n${PACKAGES.map((name) => `  "@streamkit/${name}": "${file(name)}"`).join("\n")}\n`,
+    [
+      "allowBuilds:",
+      "  esbuild: true",
+      "overrides:",
+      ...PACKAGES.map((name) => `  "@streamkit/${name}": "${file(name)}"`),
+      "",
+    ].join("\n"),
   );
-  await run("pnpm", ["install", "--offline"], { cwd: app });
+  // Starting from the workspace's lockfile, every third-party package resolves to the version
+  // the workspace installed, which the store already holds: the install is hermetic, and passes
+  // on a machine whose store holds nothing else. Only the tarballs are new to it.
+  await copyFile(path.join(root, "pnpm-lock.yaml"), path.join(app, "pnpm-lock.yaml"));
+  await run("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: app });
+  installedBeyondLock = difference(
+    lockedPackages(await readFile(path.join(app, "pnpm-lock.yaml"), "utf8")),
+    lockedPackages(await readFile(path.join(root, "pnpm-lock.yaml"), "utf8")),
+  ).filter((id) => !id.startsWith("@streamkit/"));
 }, 600_000);
 
 afterAll(async () => {
@@ -64,6 +82,19 @@ describe.each(PACKAGES)("@streamkit/%s as published", (name) => {
     const { messages, pkg } = await publint({ pkgDir, strict: true, pack: "pnpm" });
     expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
   });
+
+  // The emulator is left out: its default token and account id are public constants for a local
+  // server, documented as such, not secrets.
+  if (name !== "emulator")
+    it("publishes no token-like secret", async () => {
+      const installed = await realpath(path.join(app, "node_modules/@streamkit", name));
+      const files = await filesUnder(installed);
+      expect(files.some((file) => file.endsWith(".js"))).toBe(true);
+      // (The emulator's default account id is Cloudflare's documentation example, found in the
+      // types generated from the OpenAPI file: public, so only the token is looked for here.)
+      expect(await findIn(files, spellings(DEFAULT_TOKEN), installed)).toEqual([]);
+      expect(await findTokenLike(files, installed)).toEqual([]);
+    });
 
   it("passes arethetypeswrong for ESM consumers (node16 and bundlers)", async () => {
     const attw = path.join(root, "node_modules/.bin/attw");
@@ -80,6 +111,10 @@ describe.each(PACKAGES)("@streamkit/%s as published", (name) => {
 });
 
 describe("a fresh app on the packed packages", () => {
+  it("installs only third-party versions the workspace's lockfile holds", () => {
+    expect(installedBeyondLock).toEqual([]);
+  });
+
   it("type-checks against the published declarations", async () => {
     await run(path.join(app, "node_modules/.bin/tsc"), ["-p", "."], { cwd: app });
   });

@@ -2,11 +2,12 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { EmulatorContext } from "./context";
-import { ApiError, ErrorCode, failure, ok } from "./envelope";
+import { ApiError, ErrorCode, failure } from "./envelope";
 import { faultInjection, registerFaultRoutes } from "./faults";
 import { apiAuth } from "./http/auth";
 import { permissiveCors } from "./http/cors";
 import { API } from "./http/lookup";
+import { registerAboutRoutes } from "./routes/about";
 import { registerCaptionRoutes } from "./routes/captions";
 import { registerDeliveryRoutes } from "./routes/delivery";
 import { registerDownloadRoutes } from "./routes/downloads";
@@ -86,17 +87,7 @@ export function createApp(ctx: EmulatorContext): Hono {
   registerVideoRoutes(app, ctx);
   registerTusRoutes(app, ctx);
 
-  app.get("/", (c) =>
-    ok(c, {
-      emulator: "@streamkit/emulator",
-      apiBase: `${ctx.origin()}/client/v4`,
-      accountId: ctx.options.accountId,
-      deliveryOrigin: ctx.origin(),
-      sdk: `${ctx.origin()}/embed/sdk.latest.js`,
-      samples: `${ctx.origin()}/samples`,
-      ffmpeg: ctx.tools ? ctx.tools.version : null,
-    }),
-  );
+  registerAboutRoutes(app, ctx);
   registerSampleRoutes(app, ctx);
   registerDeliveryRoutes(app, ctx);
   return app;

@@ -30,6 +30,25 @@ afterAll(async () => {
   await emu?.dispose();
 });
 
+describe("the URLs `pnpm dev` prints", () => {
+  it("answer, at the origin and at the API base, with what the emulator is and how to call it", async () => {
+    for (const url of [`${emu.url}/`, emu.apiBase, `${emu.apiBase}/`]) {
+      const { status, body } = await json<{ apiBase: string; videos: string; usage: string }>(
+        await fetch(url),
+      );
+      expect(status).toBe(200);
+      expect(body.result).toMatchObject({
+        emulator: "@streamkit/emulator",
+        apiBase: emu.apiBase,
+        videos: emu.stream,
+      });
+      expect(body.result.usage).toContain(`Authorization: Bearer <token>`);
+      // The way to call it, never the credential itself.
+      expect(JSON.stringify(body)).not.toContain(emu.token);
+    }
+  });
+});
+
 describe("errors in Cloudflare's envelope", () => {
   it("answers unknown routes with 404 and code 7003", async () => {
     for (const response of [
