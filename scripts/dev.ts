@@ -4,34 +4,30 @@
  * STORYBOOK_PORT (6006). The URLs are printed once each of them answers.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
 import { claimPorts } from "./ports";
 import { type RunningStack, startStack, usesRealAccount } from "./stack";
 
 const STORYBOOK_READY_MS = 5 * 60_000;
+const root = path.resolve(import.meta.dirname, "..");
 
 function startStorybook(port: number): ChildProcess {
-  // A process group of its own, so stopping it stops everything it started (its Vite, esbuild).
+  // Storybook's own binary, not through pnpm, so a signal sent to it reaches it; in the same
+  // process group, so Ctrl-C in a terminal (or a signal to the group) reaches it directly too.
   return spawn(
-    "pnpm",
-    ["exec", "storybook", "dev", "--ci", "--quiet", "--port", String(port), "--host", "127.0.0.1"],
-    { stdio: ["ignore", "inherit", "inherit"], env: process.env, detached: true },
+    path.join(root, "node_modules/.bin/storybook"),
+    ["dev", "--ci", "--quiet", "--port", String(port), "--host", "127.0.0.1"],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: process.env },
   );
 }
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
 async function stopStorybook(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (!running(child)) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  signalGroup(child, "SIGTERM");
-  const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 5_000);
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
   await exited;
   clearTimeout(timer);
 }
@@ -40,7 +36,7 @@ async function stopStorybook(child: ChildProcess): Promise<void> {
 async function storybookReady(child: ChildProcess, url: string): Promise<void> {
   const deadline = Date.now() + STORYBOOK_READY_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null)
+    if (!running(child))
       throw new Error(
         `Storybook exited (${child.exitCode ?? child.signalCode}) before it was ready`,
       );
@@ -97,8 +93,8 @@ async function main(): Promise<void> {
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
     process.on(signal, () => void stop(0));
-  // Whatever ends this process, Storybook's group goes with it.
-  process.on("exit", () => storybook && signalGroup(storybook, "SIGKILL"));
+  // Whatever ends this process (short of SIGKILL), Storybook goes with it.
+  process.on("exit", () => storybook && running(storybook) && storybook.kill("SIGKILL"));
 
   try {
     stack = await startStack({ emulatorPort, dashboardPort });

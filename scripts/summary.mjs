@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
-/** @typedef {{ name: string, kind: "vitest" | "playwright", status: number, report?: unknown }} Run */
+/** @typedef {{ name: string, kind: "vitest" | "playwright" | "check", status: number, report?: unknown }} Run */
 
 /** @returns {Counts} */
 function countVitest(report) {
@@ -43,6 +43,8 @@ function countPlaywright(report) {
 
 /** @param {Run} run @returns {Counts} */
 export function countRun(run) {
+  // A check (lint, types) has no tests of its own: it only ever adds a failure.
+  if (run.kind === "check") return { passed: 0, failed: run.status === 0 ? 0 : 1, skipped: 0 };
   const counts =
     run.report === undefined
       ? { passed: 0, failed: 1, skipped: 0 }
@@ -110,11 +112,23 @@ export function readRuns(dir) {
     .map((file) => readRun(dir, file.slice(0, -".run.json".length)));
 }
 
-// `node scripts/summary.mjs DIR`: the closing line over every run recorded in DIR; exit 1 unless
-// all passed. A folder with no runs in it is a failure too: nothing was proven.
+// `node scripts/summary.mjs DIR [--expect a,b,c]`: the closing line over every run recorded in
+// DIR, exit 1 unless all passed; an expected run that recorded nothing counts as failed, and so
+// does a folder with no runs: nothing was proven.
+// `node scripts/summary.mjs DIR --record NAME STATUS`: records a check (lint, types) by its status.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const dir = path.resolve(process.argv[2] ?? ".ci-reports");
+  const [dirArg = ".ci-reports", flag, ...rest] = process.argv.slice(2);
+  const dir = path.resolve(dirArg);
+  if (flag === "--record") {
+    const [name, status] = rest;
+    recordRun(dir, name, "check", Number(status));
+    process.exit(0);
+  }
+  const expected = flag === "--expect" ? (rest[0] ?? "").split(",").filter(Boolean) : [];
   const runs = readRuns(dir);
+  for (const name of expected) {
+    if (!runs.some((run) => run.name === name)) runs.push({ name, kind: "check", status: 1 });
+  }
   const total =
     runs.length === 0 ? { passed: 0, failed: 1, skipped: 0, ok: false } : summarize(runs);
   for (const run of runs) console.log(`  ${run.name}: ${summaryLine(countRun(run))}`);
