@@ -9,7 +9,7 @@ export default defineConfig({
   timeout: 15 * 60_000,
   workers: 1,
   reporter: "list",
-  outputDir: "../../test-results/first-run",
+  outputDir: "../../test-results-first-run",
   use: {
     browserName: "chromium",
     headless: true,
