@@ -12,7 +12,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { useStreamContext } from "./context";
-import { streamKeys } from "./keys";
+import { videoQueryOptions } from "./queryOptions";
 
 export interface UseVideoStatusOptions {
   /** Defaults to true. When false nothing is fetched and polling stops. */
@@ -52,14 +52,17 @@ export function useVideoStatus(
   options: UseVideoStatusOptions = {},
 ): VideoStatusResult {
   const { enabled = true } = options;
-  const { poller } = useStreamContext();
+  const { poller, client, retry } = useStreamContext();
   const valid = isUid(uid);
   const active = enabled && valid;
 
-  // The cache entry shared with useVideo; the poller fills it, so the query itself never fetches.
+  // The cache entry shared with useVideo. The poller fills it, so this observer never fetches
+  // (`enabled: false`); but TanStack copies an observer's options onto the query, and an app's
+  // `refetchQueries`/`invalidateQueries` run whatever `queryFn` the query holds, so it must be
+  // the real one: the same options as `useVideo`'s.
   const { data: video } = useQuery<Video>({
-    queryKey: streamKeys.video(valid ? uid : ""),
-    queryFn: () => Promise.reject(new Error("streamkit: status queries are filled by the poller")),
+    ...videoQueryOptions(client, valid ? uid : ""),
+    ...retry,
     enabled: false,
   });
 
