@@ -27,7 +27,7 @@ export function createApp(ctx: EmulatorContext): Hono {
   app.use(permissiveCors());
   // Inside CORS, so injected answers carry its headers too; the admin endpoint is exempt.
   app.use(faultInjection(ctx));
-  registerFaultRoutes(app, ctx);
+  registerFaultRoutes(app, { faults: ctx.faults, credentials: ctx.options });
 
   app.onError((error, c) => {
     if (error instanceof ApiError) {
@@ -50,8 +50,8 @@ export function createApp(ctx: EmulatorContext): Hono {
   });
   app.notFound((c) => failure(c, 404, ErrorCode.NoRoute, "No route for the URI"));
 
-  app.use(API, apiAuth(ctx));
-  app.use(`${API}/*`, apiAuth(ctx));
+  app.use(API, apiAuth(ctx.options));
+  app.use(`${API}/*`, apiAuth(ctx.options));
   for (const name of NOT_EMULATED) {
     const noRoute = () => {
       throw new ApiError(

@@ -1,6 +1,7 @@
 import type { Video, VideoState, Watermark } from "@streamkit/core";
+import type { DownloadType } from "@streamkit/core/captions";
 
-export type DownloadType = "default" | "audio";
+export type { DownloadType };
 export type JobStatus = "inprogress" | "ready" | "error";
 
 export interface CaptionRecord {

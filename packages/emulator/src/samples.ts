@@ -1,8 +1,9 @@
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { EmulatorContext } from "./context";
 import { fileSize } from "./fsutil";
+import type { ResolvedOptions } from "./options";
+import type { FfmpegTools } from "./processing/ffmpeg";
 import { run } from "./processing/ffmpeg";
 
 interface SampleSpec {
@@ -85,6 +86,17 @@ export const TINY_SAMPLE = path.join(
   "tiny.mp4",
 );
 
+/** What samples are made with (the emulator's context fits as it is). */
+export interface SampleDeps {
+  options: Pick<ResolvedOptions, "dataDir">;
+  /** Without ffmpeg only the shipped sample exists. */
+  tools: FfmpegTools | undefined;
+  /** The public origin, known once the server listens. */
+  origin(): string;
+  shutdown: AbortSignal;
+  log(line: string): void;
+}
+
 /**
  * Sample videos served at `/samples/<name>.mp4`, so that copy-from-URL works offline. ffmpeg makes
  * them once into `<dataDir>/samples`; without ffmpeg only the shipped `tiny` sample exists.
@@ -93,19 +105,19 @@ export class Samples {
   private readonly making = new Map<string, Promise<string | undefined>>();
   private readonly dir: string;
 
-  constructor(private readonly ctx: EmulatorContext) {
-    this.dir = path.join(ctx.options.dataDir, "samples");
+  constructor(private readonly deps: SampleDeps) {
+    this.dir = path.join(deps.options.dataDir, "samples");
   }
 
   private specs(): SampleSpec[] {
-    return SPECS.filter((s) => !s.ffmpegArgs || this.ctx.tools);
+    return SPECS.filter((s) => !s.ffmpegArgs || this.deps.tools);
   }
 
   async list(): Promise<SampleInfo[]> {
     return Promise.all(
       this.specs().map(async (spec) => ({
         name: spec.name,
-        url: `${this.ctx.origin()}/samples/${spec.name}.mp4`,
+        url: `${this.deps.origin()}/samples/${spec.name}.mp4`,
         description: spec.description,
         width: spec.width,
         height: spec.height,
@@ -139,21 +151,21 @@ export class Samples {
   }
 
   private async make(spec: SampleSpec, file: string): Promise<string | undefined> {
-    const tools = this.ctx.tools;
+    const tools = this.deps.tools;
     if (!tools || !spec.ffmpegArgs) return undefined;
     await mkdir(this.dir, { recursive: true });
     const tmp = `${file}.tmp.mp4`;
     try {
       await run(tools.ffmpeg, ["-hide_banner", "-nostdin", "-y", ...spec.ffmpegArgs, tmp], {
-        signal: this.ctx.shutdown,
+        signal: this.deps.shutdown,
         timeoutMs: 120_000,
       });
       await rename(tmp, file);
       return file;
     } catch (error) {
       await rm(tmp, { force: true });
-      if (!this.ctx.shutdown.aborted)
-        this.ctx.log(`sample ${spec.name} could not be made: ${String(error)}`);
+      if (!this.deps.shutdown.aborted)
+        this.deps.log(`sample ${spec.name} could not be made: ${String(error)}`);
       throw error;
     }
   }

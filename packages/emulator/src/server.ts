@@ -85,7 +85,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const shutdown = new AbortController();
   let origin = opts.publicUrl ?? "";
 
-  const ctx = {
+  // Each service gets the few pieces it uses; they are built in dependency order.
+  const base = {
     options: opts,
     store,
     account,
@@ -94,12 +95,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     origin: () => origin,
     shutdown: shutdown.signal,
     log: opts.log,
-  } as EmulatorContext;
-  ctx.pipeline = new Pipeline(ctx);
-  ctx.thumbnails = new Thumbnails(ctx);
-  ctx.webhooks = new Webhooks(ctx);
-  ctx.samples = new Samples(ctx);
-  ctx.faults = new FaultController(opts.faults, opts.log);
+  };
+  const webhooks = new Webhooks(base);
+  const ctx: EmulatorContext = {
+    ...base,
+    webhooks,
+    pipeline: new Pipeline({ ...base, webhooks }),
+    thumbnails: new Thumbnails(base),
+    samples: new Samples(base),
+    faults: new FaultController(opts.faults, opts.log),
+  };
 
   const app = createApp(ctx);
   const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false });

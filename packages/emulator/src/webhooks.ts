@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto";
-import type { EmulatorContext } from "./context";
+import type { AccountStore } from "./account";
+import type { ResolvedOptions } from "./options";
 import { toVideoJson } from "./records";
+import type { VideoStore } from "./store";
 
 /**
  * `Webhook-Signature: time=<unix s>,sig1=<hex HMAC-SHA256(secret string, "<time>.<raw body>")>`,
@@ -16,6 +18,17 @@ export function signatureHeader(
   return `time=${time},sig1=${sig1}`;
 }
 
+/** What deliveries work with (the emulator's context fits as it is). */
+export interface WebhookDeps {
+  store: VideoStore;
+  account: Pick<AccountStore, "webhook">;
+  options: Pick<ResolvedOptions, "webhooks">;
+  /** The public origin, for the URLs in the video JSON. */
+  origin(): string;
+  shutdown: AbortSignal;
+  log(line: string): void;
+}
+
 /**
  * Sends the bare video JSON to the subscription when a video reaches `ready` or `error`. A failed
  * delivery is retried after each of `retryDelaysMs`, then dropped. The pending body is kept on the
@@ -25,14 +38,14 @@ export class Webhooks {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly active = new Set<string>();
 
-  constructor(private readonly ctx: EmulatorContext) {}
+  constructor(private readonly deps: WebhookDeps) {}
 
   async notify(uid: string): Promise<void> {
-    if (!this.ctx.account.webhook) return;
-    const record = this.ctx.store.get(uid);
+    if (!this.deps.account.webhook) return;
+    const record = this.deps.store.get(uid);
     if (!record) return;
-    const body = JSON.stringify(toVideoJson(record, this.ctx.origin()));
-    await this.ctx.store.update(uid, (r) => {
+    const body = JSON.stringify(toVideoJson(record, this.deps.origin()));
+    await this.deps.store.update(uid, (r) => {
       r.webhook = { body, attempts: 0 };
     });
     this.deliver(uid);
@@ -40,7 +53,7 @@ export class Webhooks {
 
   /** Picks up deliveries that were pending when the emulator stopped. */
   resumePending(): void {
-    for (const record of this.ctx.store.all()) if (record.webhook) this.deliver(record.uid);
+    for (const record of this.deps.store.all()) if (record.webhook) this.deliver(record.uid);
   }
 
   close(): void {
@@ -52,16 +65,16 @@ export class Webhooks {
     if (this.active.has(uid)) return;
     this.active.add(uid);
     void this.attempt(uid)
-      .catch((error: unknown) => this.ctx.log(`webhook for ${uid} failed: ${String(error)}`))
+      .catch((error: unknown) => this.deps.log(`webhook for ${uid} failed: ${String(error)}`))
       .finally(() => this.active.delete(uid));
   }
 
   private async attempt(uid: string): Promise<void> {
-    const pending = this.ctx.store.get(uid)?.webhook;
-    const subscription = this.ctx.account.webhook;
-    if (!pending || this.ctx.shutdown.aborted) return;
+    const pending = this.deps.store.get(uid)?.webhook;
+    const subscription = this.deps.account.webhook;
+    if (!pending || this.deps.shutdown.aborted) return;
     if (!subscription) {
-      await this.ctx.store.update(uid, (r) => {
+      await this.deps.store.update(uid, (r) => {
         delete r.webhook;
       });
       return;
@@ -71,29 +84,29 @@ export class Webhooks {
       subscription.secret,
       pending.body,
     );
-    if (this.ctx.shutdown.aborted) return;
-    const { retryDelaysMs } = this.ctx.options.webhooks;
+    if (this.deps.shutdown.aborted) return;
+    const { retryDelaysMs } = this.deps.options.webhooks;
     const attempts = pending.attempts + 1;
     if (outcome === "ok" || attempts > retryDelaysMs.length) {
       if (outcome !== "ok")
-        this.ctx.log(`webhook for ${uid} dropped after ${attempts} attempts (${outcome})`);
-      await this.ctx.store.update(uid, (r) => {
+        this.deps.log(`webhook for ${uid} dropped after ${attempts} attempts (${outcome})`);
+      await this.deps.store.update(uid, (r) => {
         delete r.webhook;
       });
       return;
     }
-    await this.ctx.store.update(uid, (r) => {
+    await this.deps.store.update(uid, (r) => {
       if (r.webhook) r.webhook.attempts = attempts;
     });
     const delay = retryDelaysMs[attempts - 1] ?? 0;
-    this.ctx.log(`webhook for ${uid} failed (${outcome}); retry ${attempts} in ${delay} ms`);
+    this.deps.log(`webhook for ${uid} failed (${outcome}); retry ${attempts} in ${delay} ms`);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         resolve();
       }, delay);
       this.timers.add(timer);
-      this.ctx.shutdown.addEventListener("abort", () => resolve(), { once: true });
+      this.deps.shutdown.addEventListener("abort", () => resolve(), { once: true });
     });
     await this.attempt(uid);
   }
@@ -109,8 +122,8 @@ export class Webhooks {
         },
         body,
         signal: AbortSignal.any([
-          this.ctx.shutdown,
-          AbortSignal.timeout(this.ctx.options.webhooks.timeoutMs),
+          this.deps.shutdown,
+          AbortSignal.timeout(this.deps.options.webhooks.timeoutMs),
         ]),
       });
       await response.body?.cancel().catch(() => {});

@@ -5,9 +5,9 @@ import { originAllowed } from "../delivery/access";
 import { parseRange } from "../delivery/files";
 import { filterMaster, planLadder } from "../processing/hls";
 import { geometry, parseThumbnailQuery } from "../processing/thumbnails";
-import { chunkProblem } from "../routes/tus";
 import { parseDuration } from "../time";
 import { signToken, verifyToken } from "../tokens";
+import { chunkProblem } from "../tus/chunks";
 import { parseUploadMetadata, settingsFromMetadata } from "../tus/metadata";
 import { signatureHeader } from "../webhooks";
 

@@ -1,19 +1,7 @@
-import type { VideoState } from "@streamkit/core";
+import { MAX_LIST_LIMIT, VIDEO_STATES, type VideoState } from "@streamkit/core";
 import { badRequest } from "../envelope";
 import { isUid } from "../ids";
 import type { VideoRecord } from "../records";
-
-export const VIDEO_STATES: readonly VideoState[] = [
-  "pendingupload",
-  "downloading",
-  "queued",
-  "inprogress",
-  "ready",
-  "error",
-  "live-inprogress",
-];
-
-const MAX_LIMIT = 1000;
 
 function bool(query: URLSearchParams, name: string): boolean | undefined {
   const value = query.get(name);
@@ -73,10 +61,10 @@ export function listVideos(records: VideoRecord[], query: URLSearchParams) {
   const asc = bool(query, "asc") ?? false;
   const includeCounts = bool(query, "include_counts") ?? false;
   const limitText = query.get("limit");
-  const limit = limitText === null || limitText === "" ? MAX_LIMIT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+  const limit = limitText === null || limitText === "" ? MAX_LIST_LIMIT : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
     throw badRequest(
-      `limit: expected a whole number 1..${MAX_LIMIT}, got ${JSON.stringify(limitText)}.`,
+      `limit: expected a whole number 1..${MAX_LIST_LIMIT}, got ${JSON.stringify(limitText)}.`,
     );
   }
 

@@ -1,10 +1,9 @@
+import { MAX_DURATION_SECONDS } from "@streamkit/core";
 import { badRequest } from "../envelope";
 import { isUid } from "../ids";
 import type { PublicDetails, VideoRecord } from "../records";
 import { Fields } from "./body";
 
-/** Cloudflare's bounds (§7). */
-export const MAX_DURATION_SECONDS = 36_000;
 const DAY_MS = 86_400_000;
 
 export type VideoSettings = Partial<

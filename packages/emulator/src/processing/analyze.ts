@@ -1,15 +1,8 @@
+import type { ErrorReasonCode } from "@streamkit/core";
 import type { FfmpegTools } from "./ffmpeg";
 import { readMp4Info } from "./mp4-info";
 import { probe } from "./probe";
 import { type Container, containerContentType, readHead, sniffContainer } from "./sniff";
-
-export type ErrorReasonCode =
-  | "ERR_NON_VIDEO"
-  | "ERR_DURATION_EXCEED_CONSTRAINT"
-  | "ERR_FETCH_ORIGIN_ERROR"
-  | "ERR_MALFORMED_VIDEO"
-  | "ERR_DURATION_TOO_SHORT"
-  | "ERR_UNKNOWN";
 
 export interface SourceInfo {
   duration: number;

@@ -4,9 +4,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-
-/** Cloudflare's ceiling for a single video file. */
-export const MAX_FILE_BYTES = 30 * 1000 * 1000 * 1000;
+import { MAX_UPLOAD_BYTES } from "@streamkit/core/upload";
 
 export class FetchOriginError extends Error {
   constructor(message: string) {
@@ -44,16 +42,16 @@ export async function fetchToFile(url: string, file: string, signal: AbortSignal
     );
   }
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > MAX_FILE_BYTES) {
+  if (declared > MAX_UPLOAD_BYTES) {
     await response.body.cancel().catch(() => {});
-    throw new FetchOriginError(`The file is larger than ${MAX_FILE_BYTES} bytes.`);
+    throw new FetchOriginError(`The file is larger than ${MAX_UPLOAD_BYTES} bytes.`);
   }
   await mkdir(path.dirname(file), { recursive: true });
   let received = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       received += chunk.length;
-      if (received > MAX_FILE_BYTES)
+      if (received > MAX_UPLOAD_BYTES)
         callback(new FetchOriginError("The file is larger than 30 GB."));
       else callback(null, chunk);
     },

@@ -1,14 +1,31 @@
 import { copyFile, rename, rm } from "node:fs/promises";
-import type { EmulatorContext } from "../context";
+import type { ErrorReasonCode } from "@streamkit/core";
 import { fileSize } from "../fsutil";
+import type { ResolvedOptions } from "../options";
 import { formatPct, type VideoRecord } from "../records";
-import { analyzeSource, type ErrorReasonCode, type SourceInfo } from "./analyze";
+import type { VideoStore } from "../store";
+import type { Webhooks } from "../webhooks";
+import { analyzeSource, type SourceInfo } from "./analyze";
 import { FetchOriginError, fetchToFile } from "./fetch-source";
+import type { FfmpegTools } from "./ffmpeg";
 import { progressParser, run } from "./ffmpeg";
 import { hlsArgs, planLadder } from "./hls";
+import type { JobQueue } from "./queue";
 import { Throttle } from "./throttle";
 
 export const SOURCE_FILE = "source";
+
+/** What the pipeline works with (the emulator's context fits as it is). */
+export interface PipelineDeps {
+  store: VideoStore;
+  queue: JobQueue;
+  /** `undefined` in degraded mode: originals play as they are. */
+  tools: FfmpegTools | undefined;
+  webhooks: Pick<Webhooks, "notify">;
+  options: Pick<ResolvedOptions, "processing">;
+  shutdown: AbortSignal;
+  log(line: string): void;
+}
 
 /**
  * Moves videos through Cloudflare's states as the work really happens:
@@ -22,18 +39,18 @@ export class Pipeline {
     { controller: AbortController; task: Promise<void> }
   >();
 
-  constructor(private readonly ctx: EmulatorContext) {}
+  constructor(private readonly deps: PipelineDeps) {}
 
   /** `POST /copy`: fetch the URL now (state `downloading`), then queue the encode. */
   startCopy(uid: string): void {
     if (this.downloads.has(uid)) return;
     const controller = new AbortController();
     const stop = () => controller.abort();
-    this.ctx.shutdown.addEventListener("abort", stop, { once: true });
+    this.deps.shutdown.addEventListener("abort", stop, { once: true });
     const task = this.copy(uid, controller.signal)
-      .catch((error: unknown) => this.ctx.log(`copy ${uid} failed: ${String(error)}`))
+      .catch((error: unknown) => this.deps.log(`copy ${uid} failed: ${String(error)}`))
       .finally(() => {
-        this.ctx.shutdown.removeEventListener("abort", stop);
+        this.deps.shutdown.removeEventListener("abort", stop);
         if (this.downloads.get(uid)?.controller === controller) this.downloads.delete(uid);
       });
     this.downloads.set(uid, { controller, task });
@@ -47,12 +64,12 @@ export class Pipeline {
   }
 
   private async copy(uid: string, signal: AbortSignal): Promise<void> {
-    const record = this.ctx.store.get(uid);
+    const record = this.deps.store.get(uid);
     if (!record?.sourceUrl) return;
-    const file = this.ctx.store.file(uid, SOURCE_FILE);
+    const file = this.deps.store.file(uid, SOURCE_FILE);
     try {
       const size = await fetchToFile(record.sourceUrl, file, signal);
-      const updated = await this.ctx.store.update(uid, (r) => {
+      const updated = await this.deps.store.update(uid, (r) => {
         r.sourceFile = SOURCE_FILE;
         r.size = size;
         r.uploaded = new Date().toISOString();
@@ -68,7 +85,7 @@ export class Pipeline {
 
   /** The bytes are in place (upload finished, download done): state `queued`, then processing. */
   async enqueue(uid: string): Promise<void> {
-    const record = await this.ctx.store.update(uid, (r) => {
+    const record = await this.deps.store.update(uid, (r) => {
       r.state = "queued";
       r.pctComplete = formatPct(0);
       r.errorReasonCode = "";
@@ -78,7 +95,7 @@ export class Pipeline {
       if (r.upload) r.upload.used = true;
     });
     if (!record) return;
-    void this.ctx.queue.add(`process:${uid}`, (signal) => this.process(uid, signal));
+    void this.deps.queue.add(`process:${uid}`, (signal) => this.process(uid, signal));
   }
 
   /** Stops every piece of work for a video (before deleting it). */
@@ -87,44 +104,49 @@ export class Pipeline {
     download?.controller.abort();
     await Promise.all([
       download?.task,
-      this.ctx.queue.cancel(`process:${uid}`),
-      this.ctx.queue.cancel(`download:default:${uid}`),
-      this.ctx.queue.cancel(`download:audio:${uid}`),
+      this.deps.queue.cancel(`process:${uid}`),
+      this.deps.queue.cancel(`download:default:${uid}`),
+      this.deps.queue.cancel(`download:audio:${uid}`),
     ]);
   }
 
   private async process(uid: string, signal: AbortSignal): Promise<void> {
-    const record = this.ctx.store.get(uid);
+    const record = this.deps.store.get(uid);
     if (!record) return;
     if (!record.sourceFile && !record.clip) {
       await this.fail(uid, "ERR_UNKNOWN", "The source file is missing.");
       return;
     }
-    await this.ctx.store.update(uid, (r) => {
+    await this.deps.store.update(uid, (r) => {
       r.state = "inprogress";
       r.step = "encoding";
       r.pctComplete = formatPct(0);
     });
     try {
       if (record.clip) await this.cutClip(record, signal);
-      const file = this.ctx.store.file(uid, SOURCE_FILE);
-      const analysis = await analyzeSource(this.ctx.tools, file, record.maxDurationSeconds, signal);
+      const file = this.deps.store.file(uid, SOURCE_FILE);
+      const analysis = await analyzeSource(
+        this.deps.tools,
+        file,
+        record.maxDurationSeconds,
+        signal,
+      );
       if (!analysis.ok) {
         await this.fail(uid, analysis.code, analysis.text);
         return;
       }
       const { info } = analysis;
-      await this.ctx.store.update(uid, (r) => {
+      await this.deps.store.update(uid, (r) => {
         r.duration = Math.round(info.duration * 1000) / 1000;
         r.width = info.width;
         r.height = info.height;
       });
-      if (this.ctx.tools) await this.encode(record, info, signal);
+      if (this.deps.tools) await this.encode(record, info, signal);
       await this.ready(uid, info);
     } catch (error) {
       if (signal.aborted) return; // Left as is; a restart re-queues it.
       const detail = error instanceof Error ? lastLine(error) : String(error);
-      this.ctx.log(`processing ${uid} failed: ${detail}`);
+      this.deps.log(`processing ${uid} failed: ${detail}`);
       await this.fail(uid, "ERR_MALFORMED_VIDEO", `The video could not be encoded: ${detail}`);
     }
   }
@@ -132,11 +154,11 @@ export class Pipeline {
   private async cutClip(record: VideoRecord, signal: AbortSignal): Promise<void> {
     const clip = record.clip;
     if (!clip) return;
-    const from = this.ctx.store.get(clip.from);
+    const from = this.deps.store.get(clip.from);
     if (!from?.sourceFile) throw new Error("the clipped video is gone");
-    const source = this.ctx.store.file(clip.from, from.sourceFile);
-    const target = this.ctx.store.file(record.uid, SOURCE_FILE);
-    const tools = this.ctx.tools;
+    const source = this.deps.store.file(clip.from, from.sourceFile);
+    const target = this.deps.store.file(record.uid, SOURCE_FILE);
+    const tools = this.deps.tools;
     if (tools) {
       const tmp = `${target}.tmp.mp4`;
       await run(
@@ -158,7 +180,7 @@ export class Pipeline {
           "-c:v",
           "libx264",
           "-preset",
-          this.ctx.options.processing.preset,
+          this.deps.options.processing.preset,
           "-pix_fmt",
           "yuv420p",
           "-c:a",
@@ -173,31 +195,31 @@ export class Pipeline {
     } else {
       await copyFile(source, target);
     }
-    await this.ctx.store.update(record.uid, (r) => {
+    await this.deps.store.update(record.uid, (r) => {
       r.sourceFile = SOURCE_FILE;
       delete r.clip;
     });
     const size = await fileSize(target);
     if (size !== undefined)
-      await this.ctx.store.update(record.uid, (r) => {
+      await this.deps.store.update(record.uid, (r) => {
         r.size = size;
       });
   }
 
   private async encode(record: VideoRecord, info: SourceInfo, signal: AbortSignal): Promise<void> {
-    const tools = this.ctx.tools;
+    const tools = this.deps.tools;
     if (!tools) return;
-    const { ladder, preset, segmentSeconds } = this.ctx.options.processing;
+    const { ladder, preset, segmentSeconds } = this.deps.options.processing;
     const renditions = planLadder(info, ladder);
-    const outDir = this.ctx.store.file(record.uid, "hls.tmp");
-    const finalDir = this.ctx.store.file(record.uid, "hls");
+    const outDir = this.deps.store.file(record.uid, "hls.tmp");
+    const finalDir = this.deps.store.file(record.uid, "hls");
     await rm(outDir, { recursive: true, force: true });
     const throttle = new Throttle(300);
     const onStdout = progressParser(info.duration, (fraction) => {
       // Stays below 100 until the renditions are on disk.
       const pct = formatPct(Math.min(99, fraction * 100));
       if (!throttle.ready()) return;
-      this.ctx.store
+      this.deps.store
         .update(record.uid, (r) => {
           if (r.state === "inprogress") r.pctComplete = pct;
         })
@@ -206,7 +228,7 @@ export class Pipeline {
     await run(
       tools.ffmpeg,
       hlsArgs({
-        input: this.ctx.store.file(record.uid, SOURCE_FILE),
+        input: this.deps.store.file(record.uid, SOURCE_FILE),
         outDir,
         renditions,
         hasAudio: info.hasAudio,
@@ -215,12 +237,12 @@ export class Pipeline {
       }),
       { signal, onStdout },
     );
-    await this.ctx.store.update(record.uid, (r) => {
+    await this.deps.store.update(record.uid, (r) => {
       r.step = "manifest";
     });
     await rm(finalDir, { recursive: true, force: true });
     await rename(outDir, finalDir);
-    await this.ctx.store.update(record.uid, (r) => {
+    await this.deps.store.update(record.uid, (r) => {
       r.media = {
         hls: true,
         renditions,
@@ -232,7 +254,7 @@ export class Pipeline {
   }
 
   private async ready(uid: string, info: SourceInfo): Promise<void> {
-    const record = await this.ctx.store.update(uid, (r) => {
+    const record = await this.deps.store.update(uid, (r) => {
       r.state = "ready";
       r.pctComplete = formatPct(100);
       r.readyToStream = true;
@@ -247,15 +269,15 @@ export class Pipeline {
       };
     });
     if (record) {
-      this.ctx.log(
+      this.deps.log(
         `video ${uid} ready (${info.duration.toFixed(1)} s, ${info.width}x${info.height})`,
       );
-      await this.ctx.webhooks.notify(uid);
+      await this.deps.webhooks.notify(uid);
     }
   }
 
   async fail(uid: string, code: ErrorReasonCode, text: string): Promise<void> {
-    const record = await this.ctx.store.update(uid, (r) => {
+    const record = await this.deps.store.update(uid, (r) => {
       r.state = "error";
       r.errorReasonCode = code;
       r.errorReasonText = text;
@@ -264,8 +286,8 @@ export class Pipeline {
       if (r.upload) r.upload.used = true;
     });
     if (record) {
-      this.ctx.log(`video ${uid} error ${code}: ${text}`);
-      await this.ctx.webhooks.notify(uid);
+      this.deps.log(`video ${uid} error ${code}: ${text}`);
+      await this.deps.webhooks.notify(uid);
     }
   }
 
@@ -274,7 +296,7 @@ export class Pipeline {
    * half-encoded videos are encoded again, and a video whose bytes are gone ends in `error`.
    */
   async recover(): Promise<void> {
-    for (const record of this.ctx.store.all()) {
+    for (const record of this.deps.store.all()) {
       const uid = record.uid;
       if (record.state === "downloading") {
         if (record.sourceUrl) this.startCopy(uid);
@@ -287,7 +309,7 @@ export class Pipeline {
       } else if (record.state === "queued" || record.state === "inprogress") {
         const hasSource =
           record.sourceFile !== undefined &&
-          (await fileSize(this.ctx.store.file(uid, record.sourceFile))) !== undefined;
+          (await fileSize(this.deps.store.file(uid, record.sourceFile))) !== undefined;
         if (hasSource || record.clip) await this.enqueue(uid);
         else
           await this.fail(

@@ -1,9 +1,10 @@
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { EmulatorContext } from "../context";
 import { fileSize } from "../fsutil";
 import type { VideoRecord } from "../records";
+import type { VideoStore } from "../store";
 import { parseDuration } from "../time";
+import type { FfmpegTools } from "./ffmpeg";
 import { run, ToolError } from "./ffmpeg";
 import { placeholderPng } from "./placeholder";
 
@@ -134,6 +135,14 @@ export function geometry(
   }
 }
 
+/** What thumbnails are made with (the emulator's context fits as it is). */
+export interface ThumbnailDeps {
+  store: Pick<VideoStore, "file" | "get">;
+  /** `undefined` in degraded mode: placeholders only. */
+  tools: FfmpegTools | undefined;
+  shutdown: AbortSignal;
+}
+
 /**
  * Thumbnails and animated GIFs, made on demand with ffmpeg from the stored original and cached
  * under `thumbs/`. Without ffmpeg: a generated PNG placeholder of the right size.
@@ -141,7 +150,7 @@ export function geometry(
 export class Thumbnails {
   private readonly inflight = new Map<string, Promise<string>>();
 
-  constructor(private readonly ctx: EmulatorContext) {}
+  constructor(private readonly deps: ThumbnailDeps) {}
 
   private time(record: VideoRecord, requested: number | undefined): number {
     const duration = Math.max(record.duration, 0);
@@ -151,7 +160,7 @@ export class Thumbnails {
 
   async jpeg(record: VideoRecord, request: ThumbnailRequest): Promise<Image> {
     const geo = geometry(record, request);
-    if (!this.ctx.tools || !record.sourceFile) {
+    if (!this.deps.tools || !record.sourceFile) {
       return { body: placeholderPng(geo.width, geo.height, record.uid), contentType: "image/png" };
     }
     const t = this.time(record, request.time);
@@ -168,13 +177,13 @@ export class Thumbnails {
 
   async gif(record: VideoRecord, request: GifRequest): Promise<Image> {
     const geo = geometry(record, request);
-    const tools = this.ctx.tools;
+    const tools = this.deps.tools;
     if (!tools || !record.sourceFile) {
       return { body: placeholderPng(geo.width, geo.height, record.uid), contentType: "image/png" };
     }
     const t = this.time(record, request.time);
     const name = `t${t.toFixed(2)}-d${request.duration}-f${request.fps}-${geo.width}x${geo.height}-${request.fit}.gif`;
-    const source = this.ctx.store.file(record.uid, record.sourceFile);
+    const source = this.deps.store.file(record.uid, record.sourceFile);
     const make = async (start: number, out: string, signal: AbortSignal) => {
       await run(
         tools.ffmpeg,
@@ -217,7 +226,7 @@ export class Thumbnails {
     out: string,
     signal: AbortSignal,
   ): Promise<void> {
-    const tools = this.ctx.tools;
+    const tools = this.deps.tools;
     if (!tools || !record.sourceFile) throw new Error("no ffmpeg");
     await run(
       tools.ffmpeg,
@@ -228,7 +237,7 @@ export class Thumbnails {
         "-ss",
         String(t),
         "-i",
-        this.ctx.store.file(record.uid, record.sourceFile),
+        this.deps.store.file(record.uid, record.sourceFile),
         "-frames:v",
         "1",
         "-update",
@@ -250,9 +259,9 @@ export class Thumbnails {
 
   /** The video still exists and its source file is on disk. */
   private async hasSource(record: VideoRecord): Promise<boolean> {
-    const current = this.ctx.store.get(record.uid);
+    const current = this.deps.store.get(record.uid);
     if (!current?.sourceFile) return false;
-    return Boolean(await fileSize(this.ctx.store.file(record.uid, current.sourceFile)));
+    return Boolean(await fileSize(this.deps.store.file(record.uid, current.sourceFile)));
   }
 
   /**
@@ -265,7 +274,7 @@ export class Thumbnails {
     name: string,
     make: (out: string, signal: AbortSignal) => Promise<void>,
   ): Promise<string> {
-    const file = this.ctx.store.file(record.uid, "thumbs", name);
+    const file = this.deps.store.file(record.uid, "thumbs", name);
     if (await fileSize(file)) return file;
     const existing = this.inflight.get(file);
     if (existing) return existing;
@@ -278,11 +287,11 @@ export class Thumbnails {
       });
       const tmp = `${file}.${process.pid}.tmp`;
       try {
-        await make(tmp, this.ctx.shutdown);
+        await make(tmp, this.deps.shutdown);
         await rename(tmp, file);
         return file;
       } catch (error) {
-        if (!this.ctx.shutdown.aborted && !(await this.hasSource(record)))
+        if (!this.deps.shutdown.aborted && !(await this.hasSource(record)))
           throw new VideoGone(record.uid);
         throw error;
       } finally {

@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { MAX_CAPTION_BYTES } from "@streamkit/core/captions";
 import type { Context, Hono } from "hono";
 import type { EmulatorContext } from "../context";
 import { serveFile } from "../delivery/files";
@@ -13,8 +14,6 @@ import {
   scheduleGeneratedCaption,
 } from "../processing/captions";
 import type { CaptionRecord } from "../records";
-
-const MAX_VTT_BYTES = 10 * 1024 * 1024;
 
 function language(c: Context): string {
   const raw = c.req.param("language") ?? "";
@@ -51,7 +50,7 @@ export function registerCaptionRoutes(app: Hono, ctx: EmulatorContext): void {
   app.put(`${API}/:uid/captions/:language`, async (c) => {
     const record = requireVideo(ctx, c.req.param("uid"));
     const lang = language(c);
-    const file = await readMultipartFile(c, MAX_VTT_BYTES);
+    const file = await readMultipartFile(c, MAX_CAPTION_BYTES);
     const text = await file.text();
     if (!/^\uFEFF?WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(text)) {
       throw badRequest("The caption file must be WebVTT (it has to start with WEBVTT).");

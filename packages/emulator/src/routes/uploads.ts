@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { MAX_DURATION_SECONDS } from "@streamkit/core";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { EmulatorContext } from "../context";
@@ -71,7 +72,9 @@ export function registerUploadRoutes(app: Hono, ctx: EmulatorContext): void {
   app.post(`${API}/direct_upload`, async (c) => {
     const fields = new Fields(await readJsonObject(c));
     if (!fields.has("maxDurationSeconds")) {
-      throw badRequest("maxDurationSeconds: required for direct uploads (1..36000).");
+      throw badRequest(
+        `maxDurationSeconds: required for direct uploads (1..${MAX_DURATION_SECONDS}).`,
+      );
     }
     const settings = readVideoSettings(fields, "upload");
     const expiry =

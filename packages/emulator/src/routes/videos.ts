@@ -1,3 +1,4 @@
+import { MAX_DURATION_SECONDS } from "@streamkit/core";
 import type { Hono } from "hono";
 import type { EmulatorContext } from "../context";
 import { badRequest, ok } from "../envelope";
@@ -64,8 +65,8 @@ export function registerVideoRoutes(app: Hono, ctx: EmulatorContext): void {
     const source = requireVideo(ctx, from);
     if (source.state !== "ready")
       throw badRequest(`clippedFromVideoUID: video ${from} is ${source.state}, not ready.`);
-    const start = fields.number("startTimeSeconds", 0, 36_000, true);
-    const end = fields.number("endTimeSeconds", 0, 36_000, true);
+    const start = fields.number("startTimeSeconds", 0, MAX_DURATION_SECONDS, true);
+    const end = fields.number("endTimeSeconds", 0, MAX_DURATION_SECONDS, true);
     if (start === undefined || end === undefined)
       throw badRequest("startTimeSeconds and endTimeSeconds are required.");
     if (end <= start) throw badRequest("endTimeSeconds must be after startTimeSeconds.");

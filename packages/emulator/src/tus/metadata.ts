@@ -1,8 +1,8 @@
+import { MAX_DURATION_SECONDS } from "@streamkit/core";
 import { ApiError, badRequest } from "../envelope";
 import {
   checkAllowedOrigins,
   checkScheduledDeletion,
-  MAX_DURATION_SECONDS,
   type VideoSettings,
 } from "../http/video-settings";
 import { isUid } from "../ids";
