@@ -7,8 +7,8 @@ afterEach(() => {
 });
 
 it("keeps the iframe playing, and says why, when the SDK bridge's chunk fails to load", async () => {
-  // Before StreamPlayer is imported, so its `React.lazy` import of the bridge rejects.
-  vi.doMock("../player/SdkBridge", () => {
+  // Before StreamPlayer is imported, so its dynamic import of the bridge rejects.
+  vi.doMock("../player/playerBridge", () => {
     throw new Error("Failed to fetch dynamically imported module");
   });
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});

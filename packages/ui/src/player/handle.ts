@@ -1,58 +1,32 @@
 import type { PlayerLink } from "./link";
 import type { StreamPlayerApi, StreamPlayerHandle } from "./types";
 
-/** The ref object: reads go to the SDK object when it exists, with media defaults before. */
+/** The media properties the handle mirrors, with what a `<video>` not loaded yet reports. */
+const MEDIA = {
+  currentTime: 0,
+  muted: false,
+  volume: 1,
+  playbackRate: 1,
+  loop: false,
+  paused: true,
+  ended: false,
+  duration: Number.NaN,
+};
+/** Read-only, as on a `<video>`: setting them throws, like setting a getter-only property. */
+const READ_ONLY = ["paused", "ended", "duration"];
+
+/**
+ * The ref object: reads go to the SDK object when it exists, with media defaults before; writes
+ * before it exists are ignored. It lives in the first bundle, so it is built from a table
+ * rather than written out property by property.
+ */
 export function createHandle(link: PlayerLink): StreamPlayerHandle {
-  const get = <K extends keyof StreamPlayerApi>(key: K, fallback: StreamPlayerApi[K]) =>
-    link.api?.[key] ?? fallback;
-  const set = <K extends keyof StreamPlayerApi>(key: K, value: StreamPlayerApi[K]) => {
-    if (link.api) link.api[key] = value;
-  };
-  return {
+  const handle: Omit<StreamPlayerHandle, keyof typeof MEDIA> = {
     play: async () =>
       (
         link.api ?? (await new Promise<StreamPlayerApi>((resolve) => link.waiters.push(resolve)))
       ).play(),
     pause: () => link.api?.pause(),
-    get currentTime() {
-      return get("currentTime", 0);
-    },
-    set currentTime(value) {
-      set("currentTime", value);
-    },
-    get muted() {
-      return get("muted", false);
-    },
-    set muted(value) {
-      set("muted", value);
-    },
-    get volume() {
-      return get("volume", 1);
-    },
-    set volume(value) {
-      set("volume", value);
-    },
-    get playbackRate() {
-      return get("playbackRate", 1);
-    },
-    set playbackRate(value) {
-      set("playbackRate", value);
-    },
-    get loop() {
-      return get("loop", false);
-    },
-    set loop(value) {
-      set("loop", value);
-    },
-    get paused() {
-      return get("paused", true);
-    },
-    get ended() {
-      return get("ended", false);
-    },
-    get duration() {
-      return get("duration", Number.NaN);
-    },
     get api() {
       return link.api;
     },
@@ -69,4 +43,17 @@ export function createHandle(link: PlayerLink): StreamPlayerHandle {
       link.listeners.get(event)?.delete(handler);
     },
   };
+  for (const [key, fallback] of Object.entries(MEDIA)) {
+    Object.defineProperty(handle, key, {
+      enumerable: true,
+      get: () => link.api?.[key as keyof typeof MEDIA] ?? fallback,
+      set: READ_ONLY.includes(key)
+        ? undefined
+        : (value: unknown) => {
+            if (link.api) Object.assign(link.api, { [key]: value });
+          },
+    });
+  }
+  // The loop above added the media properties.
+  return handle as StreamPlayerHandle;
 }

@@ -1,0 +1,203 @@
+import { errorReason, videoPhase } from "@streamkit/core";
+import { DEFAULT_SDK_URL, type DeliveryConfig } from "@streamkit/core/urls";
+import { useOptionalStreamContext } from "@streamkit/hooks";
+import {
+  type CSSProperties,
+  type ReactNode,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { cx } from "../cx";
+import { useMessages } from "../messages/context";
+import { playerMessages } from "../messages/player";
+import { aspectRatioOf } from "./aspect";
+import { createHandle } from "./handle";
+import type { PlayerLink, UrlToken } from "./link";
+import { ProcessingStatus } from "./ProcessingStatus";
+import type { InnerProps } from "./props";
+import { playerTarget } from "./target";
+import { useInView } from "./useInView";
+import { usePlayerBridge } from "./usePlayerBridge";
+
+const ALLOW = "accelerometer; gyroscope; autoplay; encrypted-media; picture-in-picture;";
+
+/**
+ * The player box: poster, iframe, status. Props map onto the SDK bridge (`playerBridge`, loaded
+ * once an iframe is wanted) with one effect per concern; the URL is the only thing built here.
+ */
+export function PlayerView(props: InnerProps): ReactNode {
+  const {
+    src,
+    token,
+    className,
+    style,
+    title,
+    responsive = true,
+    height,
+    width,
+    loading = "eager",
+    status,
+    signing,
+    handleRef,
+  } = props;
+  const context = useOptionalStreamContext();
+  const text = useMessages("player", playerMessages);
+  const video = status?.video ?? props.video;
+  const delivery = useMemo<DeliveryConfig | undefined>(() => {
+    if (props.deliveryOrigin) return { deliveryOrigin: props.deliveryOrigin };
+    if (props.customerCode) return { customerCode: props.customerCode };
+    return context?.delivery;
+  }, [props.deliveryOrigin, props.customerCode, context?.delivery]);
+  const sdkUrl = props.sdkUrl ?? context?.sdkUrl ?? DEFAULT_SDK_URL;
+
+  const phase = video ? videoPhase(video) : undefined;
+  const waitingForStatus = status !== undefined && !status.failed && phase === undefined;
+  const playable =
+    !signing?.pending &&
+    (!status ||
+      status.failed ||
+      phase === "ready" ||
+      phase === "live" ||
+      (phase === undefined && !waitingForStatus));
+
+  const [clicked, setClicked] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const inView = useInView(boxRef, loading === "lazy");
+  const wanted = loading === "click" ? clicked : loading === "lazy" ? inView : hydrated;
+
+  // The handle outlives iframes: listeners added through it follow the player across reloads.
+  const [link] = useState<PlayerLink>(() => ({ iframe: null, waiters: [], listeners: new Map() }));
+  const handle = useMemo(() => createHandle(link), [link]);
+  useImperativeHandle(handleRef, () => handle, [handle]);
+  const [iframe, setIframe] = useState<HTMLIFrameElement | null>(null);
+  useEffect(() => {
+    link.iframe = iframe;
+  }, [link, iframe]);
+  const [loaded, setLoaded] = useState(false);
+
+  // The token in the URL. A refreshed token must not reload a player that is playing: a loaded
+  // iframe keeps the token it was loaded with, and takes the current one only for a new src or
+  // once the player rejected its own. Adjusted while rendering, so no iframe mounts with a stale one.
+  const [urlToken, setUrlToken] = useState<UrlToken>({ src, token });
+  if (
+    urlToken.src !== src ||
+    (urlToken.token !== token && (!loaded || urlToken.status === "rejected"))
+  )
+    setUrlToken({ src, token });
+  const refused = urlToken.status === "refused";
+
+  // Only what the SDK cannot change after load makes a new iframe URL; the live props are read
+  // here too, as they are when an iframe is (re)created, and set on the player object after.
+  const { adUrl, defaultTextTrack, startTime } = props;
+  const target = useMemo(
+    () =>
+      playerTarget(src, urlToken.token, delivery, {
+        ...props,
+        autoplay: props.autoplay || clicked,
+        controls: props.controls ?? false,
+        preload: props.preload ?? "metadata",
+      }),
+    [src, urlToken.token, delivery, adUrl, defaultTextTrack, startTime, clicked],
+  );
+  const showIframe = wanted && playable && target.url !== undefined;
+
+  const bridge = usePlayerBridge(wanted, link, handle, setUrlToken);
+  // Every render: event props are called as they are at the event, live props set on change.
+  useEffect(() => bridge?.update(props));
+  // A new iframe (new src or token) gets a new player object.
+  useEffect(
+    () => (bridge && iframe ? bridge.attach(iframe, sdkUrl) : undefined),
+    [bridge, iframe, sdkUrl],
+  );
+  // A video that finishes processing while on the page plays by itself once it is ready.
+  const processing =
+    phase !== undefined && phase !== "ready" && phase !== "live" && phase !== "error";
+  const [sawProcessing, setSawProcessing] = useState(false);
+  if (processing && !sawProcessing) setSawProcessing(true);
+  useEffect(() => {
+    if (!bridge || !sawProcessing || phase !== "ready") return;
+    setSawProcessing(false);
+    bridge.autoplay();
+  }, [bridge, sawProcessing, phase]);
+
+  useEffect(() => {
+    if (!showIframe) setLoaded(false);
+  }, [showIframe]);
+  // After a click on the poster, focus follows the player so keyboard users keep their place.
+  useEffect(() => {
+    if (clicked && loaded) iframe?.focus();
+  }, [clicked, loaded, iframe]);
+
+  const ratio = aspectRatioOf(props.aspectRatio, video);
+  // A video known to be processing or failed has no frame to show yet (the thumbnail answers
+  // 404 or 424): the box keeps its size and shows the status instead of a broken image.
+  const hasFrames = playable || waitingForStatus;
+  const posterUrl = props.poster ?? (signing?.pending || !hasFrames ? undefined : target.poster);
+  const name = typeof video?.meta?.name === "string" ? video.meta.name : undefined;
+  const reason = phase === "error" ? errorReason(video)?.text : undefined;
+  const state = target.error
+    ? "invalid"
+    : phase === "error"
+      ? "error"
+      : !playable || waitingForStatus
+        ? "processing"
+        : loaded
+          ? "playing"
+          : "poster";
+
+  const boxStyle = {
+    ...(responsive ? { "--sk-aspect": String(ratio) } : { width, height, aspectRatio: "auto" }),
+    ...style,
+  } as CSSProperties;
+
+  return (
+    <div ref={boxRef} className={cx("sk-player", className)} style={boxStyle} data-state={state}>
+      {posterUrl && <img className="sk-player__poster" src={posterUrl} alt="" decoding="async" />}
+      {showIframe && (
+        <iframe
+          key={target.url}
+          ref={setIframe}
+          className="sk-player__frame"
+          src={target.url}
+          title={title ?? name ?? text.title}
+          allow={ALLOW}
+          allowFullScreen
+          height={responsive ? undefined : height}
+          width={responsive ? undefined : width}
+          data-loaded={loaded}
+          onLoad={() => setLoaded(true)}
+        />
+      )}
+      {loading === "click" && !clicked && playable && target.url && (
+        <button
+          type="button"
+          className="sk-player__play"
+          aria-label={text.play(name)}
+          onClick={() => setClicked(true)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M8 5v14l11-7z" />
+          </svg>
+        </button>
+      )}
+      {state === "processing" && video && (
+        <div className="sk-player__overlay">
+          <ProcessingStatus video={video} />
+          <span>{text.processing}</span>
+        </div>
+      )}
+      {(state === "error" || state === "invalid" || signing?.error || refused) && (
+        <div className="sk-player__overlay" role="alert">
+          {text.failed(
+            reason ?? target.error ?? signing?.error?.message ?? (refused ? text.tokenRefused : ""),
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
