@@ -81,7 +81,7 @@ async function tusUpload(rules: FaultRule[]) {
   const states = statesOf(upload);
   const result = await upload.start();
   expect(states).not.toContain("error");
-  expect(states.at(-1)).toBe("uploaded");
+  expect(states.at(-1)).toBe("processing");
   expect(await sha256File(stack.sourcePath(result.uid))).toBe(await sha256File(medium));
   return { result, seen: requestsTo(`/tus/${result.uid}`), state: stack.emulator.faults.state() };
 }
@@ -200,7 +200,14 @@ describe("basic uploads under faults", () => {
     expect((error as Error).message).toMatch(/lost its connection and 0 retries/);
     expect(upload.snapshot.error).toBe(error);
     const result = await upload.retry();
-    expect(states).toEqual(["validating", "idle", "uploading", "error", "uploading", "uploaded"]);
+    expect(states).toEqual([
+      "validating",
+      "queued",
+      "uploading",
+      "error",
+      "uploading",
+      "processing",
+    ]);
     expect(await sha256File(stack.sourcePath(result.uid))).toBe(await sha256File(small));
     expect(requestsTo(`/upload/${result.uid}`)).toEqual(["POST truncate-upload", "POST"]);
   });

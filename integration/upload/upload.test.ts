@@ -90,7 +90,7 @@ describe("direct creator uploads through the proxy to the emulator", () => {
     const seen = record(upload);
     const result = await upload.start();
     expect(result).toMatchObject({ protocol: "basic", bytes: 3 * MB, resumed: false });
-    expect(seen.states).toEqual(["validating", "idle", "uploading", "uploaded"]);
+    expect(seen.states).toEqual(["validating", "queued", "uploading", "processing"]);
     expect(seen.bytes.at(-1)).toBe(3 * MB);
     expect(seen.bytes).toEqual([...seen.bytes].sort((a, b) => a - b));
     expect(
@@ -113,7 +113,7 @@ describe("direct creator uploads through the proxy to the emulator", () => {
     const seen = record(upload);
     const result = await upload.start();
     expect(result).toMatchObject({ protocol: "tus", bytes: 60 * MB });
-    expect(seen.states).toEqual(["validating", "idle", "uploading", "uploaded"]);
+    expect(seen.states).toEqual(["validating", "queued", "uploading", "processing"]);
     expect(seen.bytes.at(-1)).toBe(60 * MB);
     await expectStoredExactly(result.uid, large);
     const video = await stack.waitFor(result.uid, isTerminal);

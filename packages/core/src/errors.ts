@@ -1,3 +1,4 @@
+import { isRetryableStatus } from "./retryableStatus";
 import type { StreamMessage } from "./types";
 
 /** Base class of every error streamkit throws; `instanceof StreamError` catches them all. */
@@ -45,9 +46,9 @@ export class StreamApiError extends StreamError {
     return this.codes.some((code) => code === 9504 || code === 9599);
   }
 
-  /** 408, 429 and 5xx are worth retrying; other 4xx are the caller's mistake. */
+  /** 408, 429 and 5xx are worth retrying; other 4xx are the caller's mistake (`isRetryableStatus`). */
   get isRetryable(): boolean {
-    return this.status === 408 || this.status === 429 || this.status >= 500;
+    return isRetryableStatus(this.status);
   }
 }
 

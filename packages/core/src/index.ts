@@ -42,6 +42,16 @@ export {
   VIDEO_STATES,
 } from "./requestChecks";
 export {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  isRetryableStatus,
+  jittered,
+  type RetryPolicy,
+  retryAfterMs,
+  retryWait,
+} from "./retryPolicy";
+export {
   ERROR_REASON_TEXT,
   type ErrorReason,
   type ErrorReasonCode,

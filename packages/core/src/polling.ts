@@ -1,4 +1,4 @@
-import { StreamApiError } from "./errors";
+import { backoffDelay, isRetryable, jittered } from "./retryPolicy";
 import type { VideoPhase } from "./status";
 
 /**
@@ -47,15 +47,14 @@ export function nextPollDelay(
 ): number | false {
   const p = { ...DEFAULT_POLLING_POLICY, ...policy };
   if (state.failures > 0) {
-    const error = state.error;
-    if (error instanceof StreamApiError && !error.isRetryable) return false;
-    const backoff = p.backoffBaseMs * 2 ** Math.min(state.failures - 1, 16);
-    const retryAfterMs =
-      error instanceof StreamApiError && error.retryAfter !== undefined
-        ? error.retryAfter * 1000
-        : 0;
-    // retry-after is a floor the server asked for: never jitter below it.
-    return Math.min(p.maxDelayMs, Math.max(retryAfterMs, spread(backoff, p.jitter, random)));
+    if (!isRetryable(state.error)) return false;
+    // retry-after is a floor the server asked for: the shared policy never jitters below it.
+    return backoffDelay(
+      state.failures - 1,
+      state.error,
+      { baseDelayMs: p.backoffBaseMs, maxDelayMs: p.maxDelayMs, jitter: p.jitter },
+      random,
+    );
   }
   switch (state.phase) {
     case "ready":
@@ -63,13 +62,8 @@ export function nextPollDelay(
       return false;
     case "processing":
     case "live":
-      return Math.min(p.maxDelayMs, spread(p.processingMs, p.jitter, random));
+      return Math.min(p.maxDelayMs, jittered(p.processingMs, p.jitter, random));
     default:
-      return Math.min(p.maxDelayMs, spread(p.waitingMs, p.jitter, random));
+      return Math.min(p.maxDelayMs, jittered(p.waitingMs, p.jitter, random));
   }
-}
-
-function spread(ms: number, jitter: number, random: () => number): number {
-  const j = Math.min(1, Math.max(0, jitter));
-  return Math.round(ms * (1 - j + 2 * j * random()));
 }

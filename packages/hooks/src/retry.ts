@@ -1,20 +1,18 @@
-import { StreamApiError, StreamValidationError } from "@streamkit/core";
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY as CORE_RETRY_POLICY,
+  type RetryPolicy as CoreRetryPolicy,
+  isRetryable,
+} from "@streamkit/core";
 
-/** How the hooks' queries retry a failed request (status polling has its own `polling` policy). */
-export interface RetryPolicy {
-  /** Retries after the first failure. Defaults to 2. */
-  retries: number;
-  /** The first wait; each next one doubles. Defaults to 1000 ms. */
-  baseDelayMs: number;
-  /** No wait is longer, `retry-after` included. Defaults to 30000 ms. */
-  maxDelayMs: number;
-}
+/**
+ * How the hooks' queries retry a failed request: core's one retry policy (`isRetryable`,
+ * `backoffDelay`), with a count. Status polling backs off by its own `polling` timings, through
+ * the same functions.
+ */
+export type RetryPolicy = CoreRetryPolicy;
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  retries: 2,
-  baseDelayMs: 1000,
-  maxDelayMs: 30_000,
-};
+export const DEFAULT_RETRY_POLICY: RetryPolicy = CORE_RETRY_POLICY;
 
 /** TanStack Query's `retry` and `retryDelay` for a policy. */
 export interface QueryRetry {
@@ -25,22 +23,14 @@ export interface QueryRetry {
 /**
  * Retry only what retrying can fix: network failures, 408, 429 and 5xx, `retries` times at most.
  * A bad uid or a 404 fails at once instead of spinning for seconds. Waits double from
- * `baseDelayMs`, or follow the server's `retry-after` when it sent one, up to `maxDelayMs`.
+ * `baseDelayMs` with jitter, never below the server's `retry-after`, never above `maxDelayMs`.
  */
 export function createQueryRetry(overrides: Partial<RetryPolicy> = {}): QueryRetry {
-  const { retries, baseDelayMs, maxDelayMs } = { ...DEFAULT_RETRY_POLICY, ...overrides };
+  const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
   return {
-    retry: (failureCount, error) => {
-      if (error instanceof StreamValidationError) return false;
-      if (error instanceof StreamApiError && !error.isRetryable) return false;
-      return failureCount < retries;
-    },
-    retryDelay: (failureCount, error) => {
-      if (error instanceof StreamApiError && error.retryAfter !== undefined) {
-        return Math.min(maxDelayMs, error.retryAfter * 1000);
-      }
-      return Math.min(maxDelayMs, baseDelayMs * 2 ** failureCount);
-    },
+    retry: (failureCount, error) => isRetryable(error) && failureCount < policy.retries,
+    // TanStack passes 0 before the first retry, as `backoffDelay` counts.
+    retryDelay: (failureCount, error) => backoffDelay(failureCount, error, policy),
   };
 }
 

@@ -9,6 +9,7 @@ export {
   type UploadFileOptions,
   type UploadItem,
   type UploadItemState,
+  type UploadState,
   type UseUploadOptions,
   type UseUploadResult,
   useUpload,

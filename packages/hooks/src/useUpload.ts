@@ -1,37 +1,21 @@
-import {
-  type ErrorReason,
-  errorReason,
-  isUid,
-  type Video,
-  videoPhase,
-  videoProgress,
-} from "@streamkit/core";
+import type { ErrorReason, Video } from "@streamkit/core";
 import {
   createUploadQueue,
   type QueueItem,
   type UploadOptions,
   type UploadProtocol,
   type UploadQueue,
-  VideoProcessingError,
+  type UploadState,
+  uploadItemState,
 } from "@streamkit/core/upload";
-import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStreamContext } from "./context";
-import { streamKeys } from "./keys";
+import { useUploadCallbacks } from "./useUploadCallbacks";
+import { useUploadProcessing } from "./useUploadProcessing";
 
-/**
- * `queued` (waiting for a slot) → `validating` → `uploading` ⇄ `paused` → `processing` (the bytes
- * are in; Stream encodes) → `ready`. `error` (typed, often retryable) and `cancelled` end it.
- */
-export type UploadItemState =
-  | "queued"
-  | "validating"
-  | "uploading"
-  | "paused"
-  | "processing"
-  | "ready"
-  | "error"
-  | "cancelled";
+/** The one upload vocabulary, the same union as `UploadState` of `@streamkit/core/upload`. */
+export type UploadItemState = UploadState;
+export type { UploadState };
 
 export interface UploadItem {
   id: string;
@@ -94,65 +78,6 @@ export interface UseUploadResult {
 
 const EMPTY: readonly QueueItem[] = [];
 
-/** What the cache holds for a video whose bytes just arrived, until the first poll answers. */
-function seedVideo(uid: string, name: string): Video {
-  return {
-    uid,
-    meta: { name },
-    readyToStream: false,
-    status: { state: "queued", pctComplete: "0", errorReasonCode: "", errorReasonText: "" },
-  };
-}
-
-function describe(item: QueueItem, queryClient: QueryClient, pollError: unknown): UploadItem {
-  const s = item.snapshot;
-  const uploaded = s.state === "uploaded" && isUid(s.uid);
-  const video = s.uid ? queryClient.getQueryData<Video>(streamKeys.video(s.uid)) : undefined;
-  const base = {
-    id: item.id,
-    file: item.file,
-    name: item.name,
-    protocol: s.protocol,
-    bytesUploaded: s.bytesUploaded,
-    bytesTotal: s.bytesTotal,
-    uid: s.uid,
-    video: uploaded ? video : undefined,
-    errorReason: undefined,
-  };
-  const uploadPercent = s.bytesTotal > 0 ? Math.floor((s.bytesUploaded / s.bytesTotal) * 100) : 0;
-  if (!uploaded) {
-    return {
-      ...base,
-      state: item.state === "uploaded" ? "processing" : item.state,
-      percent: uploadPercent,
-      error: s.error,
-      canRetry: item.state === "error" && s.error?.name !== "StreamValidationError",
-    };
-  }
-  const phase = video ? videoPhase(video) : undefined;
-  if (phase === "ready") {
-    return { ...base, state: "ready", percent: 100, error: undefined, canRetry: false };
-  }
-  const reason = phase === "error" ? errorReason(video) : undefined;
-  if (video && reason) {
-    return {
-      ...base,
-      state: "error",
-      percent: 100,
-      error: new VideoProcessingError(video, reason),
-      errorReason: reason,
-      canRetry: false,
-    };
-  }
-  return {
-    ...base,
-    state: "processing",
-    percent: Math.round(videoProgress(video) * 100),
-    error: pollError instanceof Error ? pollError : undefined,
-    canRetry: false,
-  };
-}
-
 /**
  * Uploads files from the user's disk straight to Stream (basic POST up to 200 MB, tus above),
  * a few at a time, then follows each video's processing through the shared status poller until
@@ -160,8 +85,7 @@ function describe(item: QueueItem, queryClient: QueryClient, pollError: unknown)
  * Unmounting stops every upload (see `onUnmount`); nothing is set on an unmounted component.
  */
 export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
-  const { client, poller } = useStreamContext();
-  const queryClient = useQueryClient();
+  const { client } = useStreamContext();
   const latest = useRef({ options, client });
   latest.current = { options, client };
   const { concurrency = 2, onUnmount = "cancel" } = options;
@@ -186,63 +110,28 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
 
   const queueItems = useSyncExternalStore(queue.subscribe, queue.getItems, () => EMPTY);
 
-  // Uploaded videos: seed the cache, let the shared poller follow them, re-render on news.
-  const [version, setVersion] = useState(0);
-  const uploadedUids = useMemo(
+  // Uploads whose bytes are in: their videos, as the shared poller and the cache see them.
+  const processing = useUploadProcessing(queueItems);
+  const items = useMemo(
     () =>
-      queueItems
-        .map((item) => (item.snapshot.state === "uploaded" ? item.snapshot.uid : undefined))
-        .filter(isUid),
-    [queueItems],
+      queueItems.map((item): UploadItem => {
+        const s = item.snapshot;
+        const seen = s.uid ? processing.get(s.uid) : undefined;
+        return {
+          id: item.id,
+          file: item.file,
+          name: item.name,
+          protocol: s.protocol,
+          bytesUploaded: s.bytesUploaded,
+          bytesTotal: s.bytesTotal,
+          uid: s.uid,
+          ...uploadItemState({ ...s, state: item.state }, seen?.video, seen?.pollError),
+        };
+      }),
+    [queueItems, processing],
   );
-  const uidKey = uploadedUids.join(",");
-  const seeded = useRef(new Set<string>());
-  useEffect(() => {
-    if (uidKey === "") return;
-    const uids = uidKey.split(",");
-    const bump = () => setVersion((v) => v + 1);
-    let fresh = false;
-    for (const uid of uids) {
-      if (seeded.current.has(uid)) continue;
-      seeded.current.add(uid);
-      fresh = true;
-      const name = queue.getItems().find((i) => i.snapshot.uid === uid)?.name ?? uid;
-      // The bytes are in: whatever an earlier poll saw (`pendingupload`) is out of date.
-      queryClient.setQueryData<Video>(streamKeys.video(uid), (old) =>
-        old && old.status?.state !== "pendingupload"
-          ? old
-          : { ...old, ...seedVideo(uid, name), meta: { name, ...old?.meta } },
-      );
-      poller.notify(uid);
-    }
-    if (fresh) void queryClient.invalidateQueries({ queryKey: streamKeys.lists() });
-    const watching = new Set(uids);
-    const stops = uids.map((uid) => poller.watch(uid, bump));
-    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      const key = event.query.queryKey;
-      if (event.type === "updated" && watching.has(String(key[3])) && key[2] === "detail") bump();
-    });
-    bump();
-    return () => {
-      for (const stop of stops) stop();
-      unsubscribe();
-    };
-  }, [uidKey, poller, queryClient, queue]);
 
-  const items = useMemo(() => {
-    void version; // cache and poller news re-derive the items
-    return queueItems.map((item) =>
-      describe(
-        item,
-        queryClient,
-        item.snapshot.uid && item.snapshot.state === "uploaded"
-          ? poller.getState(item.snapshot.uid).error
-          : undefined,
-      ),
-    );
-  }, [queueItems, version, queryClient, poller]);
-
-  useCallbacks(items, latest, queryClient);
+  useUploadCallbacks(items, latest);
 
   const add = useCallback(
     (files: Iterable<Blob> | ArrayLike<Blob>, extra: UploadFileOptions = {}) => {
@@ -273,44 +162,4 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
       ["queued", "validating", "uploading", "paused"].includes(i.state),
     ),
   };
-}
-
-/** Calls onUploaded / onReady / onError once per item and event, with the latest callbacks. */
-function useCallbacks(
-  items: UploadItem[],
-  latest: { current: { options: UseUploadOptions } },
-  queryClient: QueryClient,
-): void {
-  const fired = useRef(new Map<string, Set<string>>());
-  useEffect(() => {
-    const o = latest.current.options;
-    for (const item of items) {
-      let seen = fired.current.get(item.id);
-      if (!seen) {
-        seen = new Set();
-        fired.current.set(item.id, seen);
-      }
-      const once = (key: string, call: () => void) => {
-        if (seen.has(key)) return;
-        seen.add(key);
-        call();
-      };
-      if (item.state === "processing" || item.state === "ready" || item.video) {
-        once("uploaded", () => o.onUploaded?.(item));
-      }
-      if (item.state === "ready" && item.video) {
-        const video = item.video;
-        once("ready", () => {
-          void queryClient.invalidateQueries({ queryKey: streamKeys.lists() });
-          o.onReady?.(video, item);
-        });
-      }
-      if (item.state === "error" && item.error) {
-        const error = item.error;
-        once(`error:${error.message}`, () => o.onError?.(error, item));
-      }
-      if (item.state !== "error")
-        for (const key of seen) if (key.startsWith("error:")) seen.delete(key);
-    }
-  }, [items, latest, queryClient]);
 }

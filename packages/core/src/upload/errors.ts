@@ -78,7 +78,8 @@ export function fromTusError(error: unknown, retries: number): StreamError {
   if (error instanceof StreamError) return error;
   const detailed = error as TusDetailedError;
   const response = detailed?.originalResponse;
-  if (response) {
+  // Status 0 is XHR's "no answer": a lost connection, not an answer.
+  if (response && response.getStatus() > 0) {
     return uploadApiError(
       response.getStatus(),
       response.getBody() ?? "",

@@ -16,6 +16,7 @@ export {
   matchesAccept,
   maxDurationFor,
 } from "./fileChecks";
+export { type UploadItemStatus, uploadItemState } from "./itemState";
 export {
   BASIC_UPLOAD_MAX_BYTES,
   chooseProtocol,
@@ -27,26 +28,26 @@ export {
   tusChunkSize,
 } from "./limits";
 export { encodeUploadMetadata } from "./metadata";
+export { DEFAULT_RETRY_DELAYS, type UploadOptions, type UploadVideoSettings } from "./options";
 export {
   createUploadQueue,
   DEFAULT_CONCURRENCY,
   type QueueItem,
-  type QueueItemState,
   type UploadQueue,
   type UploadQueueOptions,
 } from "./queue";
-export { createMemoryUrlStorage, type StoredUpload, type UploadUrlStorage } from "./storage";
+export type {
+  UploadEvent,
+  UploadListener,
+  UploadProtocol,
+  UploadResult,
+  UploadSnapshot,
+  UploadState,
+} from "./state";
 export {
-  createUpload,
-  DEFAULT_RETRY_DELAYS,
+  createMemoryUrlStorage,
   fingerprintOf,
-  StreamUpload,
-  type UploadEvent,
-  type UploadListener,
-  type UploadOptions,
-  type UploadProtocol,
-  type UploadResult,
-  type UploadSnapshot,
-  type UploadState,
-  type UploadVideoSettings,
-} from "./upload";
+  type StoredUpload,
+  type UploadUrlStorage,
+} from "./storage";
+export { createUpload, StreamUpload } from "./upload";

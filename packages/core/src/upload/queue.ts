@@ -1,20 +1,14 @@
 import { StreamValidationError } from "../errors";
-import {
-  createUpload,
-  type StreamUpload,
-  type UploadOptions,
-  type UploadSnapshot,
-  type UploadState,
-} from "./upload";
-
-/** An upload's state in a queue: `queued` while it waits for a slot (or a retry/resume does). */
-export type QueueItemState = "queued" | Exclude<UploadState, "idle">;
+import type { UploadOptions } from "./options";
+import type { UploadSnapshot, UploadState } from "./state";
+import { createUpload, type StreamUpload } from "./upload";
 
 export interface QueueItem {
   readonly id: string;
   readonly file: Blob;
   readonly name: string;
-  readonly state: QueueItemState;
+  /** The upload's state, `queued` while a resume or retry waits for a slot. */
+  readonly state: UploadState;
   readonly snapshot: UploadSnapshot;
   readonly upload: StreamUpload;
 }
@@ -58,8 +52,8 @@ interface Entry {
   unsubscribe: () => void;
 }
 
-const FINISHED = new Set<UploadState>(["uploaded", "cancelled"]);
-const STOPPED = new Set<UploadState>(["paused", "error", "uploaded", "cancelled"]);
+const FINISHED = new Set<UploadState>(["processing", "cancelled"]);
+const STOPPED = new Set<UploadState>(["paused", "error", "processing", "cancelled"]);
 
 function checkConcurrency(value: number): number {
   if (!Number.isInteger(value) || value < 1) {
@@ -84,12 +78,8 @@ export function createUploadQueue(options: UploadQueueOptions = {}): UploadQueue
 
   function describe(entry: Entry): QueueItem {
     const snapshot = entry.upload.snapshot;
-    const state: QueueItemState =
-      entry.pending && (snapshot.state === "paused" || snapshot.state === "error")
-        ? "queued"
-        : snapshot.state === "idle"
-          ? "queued"
-          : snapshot.state;
+    const waiting = entry.pending && (snapshot.state === "paused" || snapshot.state === "error");
+    const state: UploadState = waiting ? "queued" : snapshot.state;
     return Object.freeze({
       id: entry.id,
       file: entry.upload.file,
@@ -127,7 +117,7 @@ export function createUploadQueue(options: UploadQueueOptions = {}): UploadQueue
       } else if (entry.pending === "retry" && state === "error") {
         entry.pending = undefined;
         quiet(entry.upload.retry());
-      } else if (!entry.started && (state === "idle" || state === "validating")) {
+      } else if (!entry.started && (state === "queued" || state === "validating")) {
         entry.started = true;
         quiet(entry.upload.start());
       }

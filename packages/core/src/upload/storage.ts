@@ -44,3 +44,34 @@ export function createMemoryUrlStorage(): UploadUrlStorage {
     },
   };
 }
+
+/** Who the file is: name, type, size and mtime, scoped to the proxy. Blobs without a name have none. */
+export function fingerprintOf(file: Blob, scope: string): string | null {
+  if (!(typeof File !== "undefined" && file instanceof File) || !file.name) return null;
+  return ["streamkit", scope, file.name, file.type, file.size, file.lastModified].join("::");
+}
+
+/** The newest remembered upload of a file this size that names its video. */
+export function latestUpload(list: StoredUpload[], size: number, isUid: (v: unknown) => boolean) {
+  return list
+    .filter((p) => p.uploadUrl && p.size === size && isUid(p.metadata?.streamMediaId))
+    .sort((a, b) => Date.parse(b.creationTime) - Date.parse(a.creationTime))[0];
+}
+
+/** Forgets `location` for this file. Storage is a convenience: failing here never fails an upload. */
+export async function forgetUpload(
+  storage: UploadUrlStorage | undefined,
+  fingerprint: string | null,
+  location: string,
+): Promise<void> {
+  if (!storage || !fingerprint) return;
+  try {
+    for (const entry of await storage.findUploadsByFingerprint(fingerprint)) {
+      if (entry.uploadUrl === location && entry.urlStorageKey) {
+        await storage.removeUpload(entry.urlStorageKey);
+      }
+    }
+  } catch {
+    // Nothing to do: a stale entry only costs one failed resume, which starts afresh.
+  }
+}

@@ -2,7 +2,8 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { StreamValidationError } from "../../errors";
-import { createUploadQueue, type QueueItemState } from "../queue";
+import { createUploadQueue } from "../queue";
+import type { UploadState } from "../state";
 import { fakeStream } from "./fakeStream";
 
 const server = setupServer();
@@ -44,8 +45,8 @@ describe("upload queue", () => {
     expect(queue.get(added[2]!.id)?.snapshot.error).toBeInstanceOf(StreamValidationError);
     expect(fake.createDirectUpload).toHaveBeenCalledTimes(2);
     release();
-    await vi.waitFor(() => expect(states()["d.mp4"]).toBe("uploaded"));
-    expect(states()).toMatchObject({ "a.mp4": "uploaded", "b.mp4": "uploaded" });
+    await vi.waitFor(() => expect(states()["d.mp4"]).toBe("processing"));
+    expect(states()).toMatchObject({ "a.mp4": "processing", "b.mp4": "processing" });
     expect(fake.createDirectUpload).toHaveBeenCalledTimes(3);
   });
 
@@ -59,7 +60,9 @@ describe("upload queue", () => {
     queue.resume(a!.id);
     expect(states()["a.mp4"]).toBe("queued"); // b holds the only slot
     release();
-    await vi.waitFor(() => expect(states()).toEqual({ "a.mp4": "uploaded", "b.mp4": "uploaded" }));
+    await vi.waitFor(() =>
+      expect(states()).toEqual({ "a.mp4": "processing", "b.mp4": "processing" }),
+    );
     expect(queue.get(b!.id)?.snapshot.bytesUploaded).toBe(2000);
   });
 
@@ -69,7 +72,7 @@ describe("upload queue", () => {
     const [a] = queue.add([video("a.mp4")], options);
     await vi.waitFor(() => expect(states()["a.mp4"]).toBe("error"));
     queue.retry(a!.id);
-    await vi.waitFor(() => expect(states()["a.mp4"]).toBe("uploaded"));
+    await vi.waitFor(() => expect(states()["a.mp4"]).toBe("processing"));
 
     const release = fake.hold();
     const [b, c, d] = queue.add([video("b.mp4"), video("c.mp4"), video("d.mp4")], options);
@@ -80,7 +83,7 @@ describe("upload queue", () => {
     await queue.remove(c!.id);
     expect(queue.get(c!.id)).toBeUndefined();
     await queue.cancelAll();
-    expect(states()).toEqual({ "a.mp4": "uploaded", "b.mp4": "cancelled", "d.mp4": "cancelled" });
+    expect(states()).toEqual({ "a.mp4": "processing", "b.mp4": "cancelled", "d.mp4": "cancelled" });
     release();
     await settle();
     expect(fake.deleted).toHaveLength(fake.createDirectUpload.mock.calls.length - 1); // all but a
@@ -115,7 +118,7 @@ describe("upload queue", () => {
     await queue.dispose("pause");
     release();
     await settle();
-    expect(a!.upload.state).toBe("paused" satisfies QueueItemState);
+    expect(a!.upload.state).toBe("paused" satisfies UploadState);
     expect(fake.deleted).toEqual([]);
   });
 });

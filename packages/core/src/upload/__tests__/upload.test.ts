@@ -4,8 +4,9 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { StreamApiError, StreamNetworkError, StreamValidationError } from "../../errors";
-import { createMemoryUrlStorage } from "../storage";
-import { createUpload, fingerprintOf, type UploadSnapshot, type UploadState } from "../upload";
+import type { UploadSnapshot, UploadState } from "../state";
+import { createMemoryUrlStorage, fingerprintOf } from "../storage";
+import { createUpload } from "../upload";
 import { deferred, fakeStream, ORIGIN, uid } from "./fakeStream";
 
 const MiB = 1024 * 1024;
@@ -42,7 +43,7 @@ describe("StreamUpload (basic)", () => {
     });
     const states = statesOf(upload);
     const result = await upload.start();
-    expect(states).toEqual(["validating", "idle", "uploading", "uploaded"]);
+    expect(states).toEqual(["validating", "queued", "uploading", "processing"]);
     expect(fake.createDirectUpload).toHaveBeenCalledWith({
       maxDurationSeconds: 18,
       meta: { project: "x", name: "clip.mp4" },
