@@ -1,80 +1,28 @@
-import type { ErrorReason, Video } from "@streamkit/core";
 import {
   createUploadQueue,
   type QueueItem,
-  type UploadOptions,
-  type UploadProtocol,
   type UploadQueue,
-  type UploadState,
   uploadItemState,
 } from "@streamkit/core/upload";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStreamContext } from "./context";
+import type {
+  UploadFileOptions,
+  UploadItem,
+  UseUploadOptions,
+  UseUploadResult,
+} from "./uploadTypes";
 import { useUploadCallbacks } from "./useUploadCallbacks";
 import { useUploadProcessing } from "./useUploadProcessing";
 
-/** The one upload vocabulary, the same union as `UploadState` of `@streamkit/core/upload`. */
-export type UploadItemState = UploadState;
-export type { UploadState };
-
-export interface UploadItem {
-  id: string;
-  file: Blob;
-  name: string;
-  state: UploadItemState;
-  protocol: UploadProtocol;
-  bytesUploaded: number;
-  bytesTotal: number;
-  /** 0..100 of the current step: the bytes while uploading, encoding while processing. */
-  percent: number;
-  /** The video, once the proxy created it. */
-  uid: string | undefined;
-  /** The latest copy from the query cache, while processing and once ready. */
-  video: Video | undefined;
-  /**
-   * `StreamValidationError` (refused before any request: `field` is `type`, `size` or
-   * `duration`), `StreamApiError`, `StreamNetworkError`, or `VideoProcessingError`.
-   */
-  error: Error | undefined;
-  /** Why processing failed. */
-  errorReason: ErrorReason | undefined;
-  /** `retry(id)` would do something (refused files cannot be retried). */
-  canRetry: boolean;
-}
-
-/** Everything `createUpload` takes except the client, which comes from the provider. */
-export type UploadFileOptions = Omit<UploadOptions, "client">;
-
-export interface UseUploadOptions extends UploadFileOptions {
-  /** Files sending at once. Defaults to 2. */
-  concurrency?: number;
-  /**
-   * What unmounting does to unfinished uploads: `cancel` (default) stops them and deletes their
-   * half videos; `pause` only stops them, so tus uploads continue after a reload.
-   */
-  onUnmount?: "cancel" | "pause";
-  /** The bytes are in (processing starts). Once per file. */
-  onUploaded?: (item: UploadItem) => void;
-  /** The video is ready to play. Once per file. */
-  onReady?: (video: Video, item: UploadItem) => void;
-  /** Refused, failed upload, or failed processing. Once per failure. */
-  onError?: (error: Error, item: UploadItem) => void;
-}
-
-export interface UseUploadResult {
-  items: UploadItem[];
-  /** Queues files (a `FileList` works); refused ones end in `error` without a request. */
-  add(files: Iterable<Blob> | ArrayLike<Blob>, options?: UploadFileOptions): string[];
-  pause(id: string): void;
-  resume(id: string): void;
-  cancel(id: string): Promise<void>;
-  retry(id: string): void;
-  /** Cancels it if unfinished, and drops it from `items`. */
-  remove(id: string): Promise<void>;
-  cancelAll(): Promise<void>;
-  /** Some file is validating, queued, uploading or paused. */
-  isUploading: boolean;
-}
+export type {
+  UploadFileOptions,
+  UploadItem,
+  UploadItemState,
+  UploadState,
+  UseUploadOptions,
+  UseUploadResult,
+} from "./uploadTypes";
 
 const EMPTY: readonly QueueItem[] = [];
 

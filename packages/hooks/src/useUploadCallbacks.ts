@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { streamKeys } from "./keys";
-import type { UploadItem, UseUploadOptions } from "./useUpload";
+import type { UploadItem, UseUploadOptions } from "./uploadTypes";
 
 /** Calls onUploaded / onReady / onError once per item and event, with the latest callbacks. */
 export function useUploadCallbacks(

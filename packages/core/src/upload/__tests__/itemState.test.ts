@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StreamValidationError } from "../../errors";
-import type { Video } from "../../types";
+import { StreamNetworkError, StreamValidationError } from "../../errors";
+import type { Video, VideoState } from "../../types";
 import { VideoProcessingError } from "../errors";
 import { uploadItemState } from "../itemState";
 import type { UploadSnapshot } from "../state";
@@ -18,7 +18,7 @@ const snapshot = (change: Partial<UploadSnapshot> = {}): UploadSnapshot => ({
   resumed: false,
   ...change,
 });
-const video = (state: string, extra: Partial<NonNullable<Video["status"]>> = {}): Video => ({
+const video = (state: VideoState, extra: Partial<NonNullable<Video["status"]>> = {}): Video => ({
   uid: UID,
   readyToStream: state === "ready",
   status: { state, pctComplete: "40", errorReasonCode: "", errorReasonText: "", ...extra },
@@ -39,7 +39,7 @@ describe("uploadItemState", () => {
 
   it("lets failed transfers be retried, refused files not", () => {
     const failed = uploadItemState(
-      snapshot({ state: "error", error: new Error("x") as never }),
+      snapshot({ state: "error", error: new StreamNetworkError("fetch", "x") }),
       undefined,
     );
     expect(failed.canRetry).toBe(true);
