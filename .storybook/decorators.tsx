@@ -1,6 +1,6 @@
 import type { Decorator } from "@storybook/react-vite";
 import { StreamProvider } from "@streamkit/hooks";
-import { MOCK_BASE, MOCK_DELIVERY } from "./mocks/backend";
+import { MOCK_BASE, MOCK_DELIVERY } from "@streamkit/test-utils";
 
 /** Story parameters read by `withStream`. */
 export interface StreamStoryParameters {
@@ -11,7 +11,7 @@ export interface StreamStoryParameters {
 }
 
 /**
- * Wraps a story in a StreamProvider pointed at the in-browser mock backend (see `mocks/`), with
+ * Wraps a story in a StreamProvider pointed at the in-browser mock backend (`mockBackend` of @streamkit/test-utils), with
  * fast polling so lifecycles play out in seconds: `decorators: [withStream]`, and
  * `parameters: { stream: { delivery: false } }` to drop the delivery origin.
  */

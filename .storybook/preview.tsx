@@ -1,7 +1,7 @@
 import "../packages/ui/src/styles.css";
 import type { Preview } from "@storybook/react-vite";
+import { type MockBackendOptions, mockBackend } from "@streamkit/test-utils";
 import type { SetupWorker } from "msw/browser";
-import { type MockBackendOptions, mockBackend } from "./mocks/backend";
 
 let worker: Promise<SetupWorker> | undefined;
 

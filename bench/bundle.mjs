@@ -103,6 +103,9 @@ export async function bundleSizes() {
   return {
     "bundle.core": await measure(`export * from "@streamkit/core";`, { own: "@streamkit/core" }),
     "bundle.hooks": await measure(`export * from "@streamkit/hooks";`, { own: "@streamkit/hooks" }),
+    "bundle.hooksLibrary": await measure(`export * from "@streamkit/hooks/library";`, {
+      own: "@streamkit/hooks",
+    }),
     "bundle.ui": await measure(`export * from "@streamkit/ui";`, { own: "@streamkit/ui" }),
     "bundle.coreAll": await measure(allEntries("@streamkit/core"), { own: "@streamkit/core" }),
     "bundle.hooksAll": await measure(allEntries("@streamkit/hooks"), { own: "@streamkit/hooks" }),
@@ -122,8 +125,13 @@ export async function bundleSizes() {
 
 /** Budgets in bytes, checked by `pnpm test` (bench/budgets.test.ts). */
 export const BUDGETS = {
-  "bundle.core": 6 * 1024,
+  // Was 6 KiB (6,012 B used). #15 moved the retry policy here from hooks (+220 B, hooks -79 B)
+  // and made the client check watermark and publicDetails before any request (+160 B): 6,393 B.
+  // Raised with both in view; trimming core back under 6 KiB is an open point of #15.
+  "bundle.core": 6.5 * 1024,
   "bundle.hooks": 4 * 1024,
+  // Includes the provider context and list options it shares with the main entry (~1.8 KB).
+  "bundle.hooksLibrary": 2.5 * 1024,
   "bundle.player": 3.5 * 1024,
   "bundle.ui": 16 * 1024,
   "bundle.css": 4 * 1024,

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { makeVideoFile, sha256File, startUploadStack } from "../integration/upload/uploadStack";
+import { makeVideoFile, sha256File, startStack } from "@streamkit/test-utils/stack";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
@@ -146,7 +146,7 @@ export async function measureUpload({
 }): Promise<UploadFigures> {
   const dir = await mkdtemp(path.join(tmpdir(), "streamkit-bench-upload-"));
   // No ffmpeg: processing the uploads would compete with them for the two cores.
-  const stack = await startUploadStack({ ffmpegPath: false });
+  const stack = await startStack({ emulator: { ffmpegPath: false } });
   try {
     const file = await makeVideoFile(dir, "bench.mp4", bytes);
     const expected = await sha256File(file);

@@ -6,8 +6,8 @@ import {
   StreamNetworkError,
 } from "@streamkit/core";
 import type { Fault, FaultRule, FaultScope } from "@streamkit/emulator";
+import { startStack, UPLOAD_STACK, type Stack as UploadStack } from "@streamkit/test-utils/stack";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startUploadStack, type UploadStack } from "../upload/uploadStack";
 
 /** A rule without its method and path (the helper adds them). */
 type Unscoped = Fault & Omit<FaultScope, "method" | "path">;
@@ -23,7 +23,7 @@ let direct: StreamClient;
 let uid: string;
 
 beforeAll(async () => {
-  stack = await startUploadStack();
+  stack = await startStack(UPLOAD_STACK);
   direct = createStreamClient({
     baseUrl: `${stack.emulator.apiBase}/accounts/${stack.emulator.accountId}/stream`,
     headers: { authorization: `Bearer ${stack.emulator.token}` },

@@ -4,14 +4,14 @@ import path from "node:path";
 import { StreamApiError, StreamNetworkError } from "@streamkit/core";
 import { createUpload, type UploadSnapshot, type UploadState } from "@streamkit/core/upload";
 import type { Fault, FaultRule, FaultScope } from "@streamkit/emulator";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   fileFromDisk,
   makeVideoFile,
   sha256File,
-  startUploadStack,
-  type UploadStack,
-} from "../upload/uploadStack";
+  startStack,
+  type Stack as UploadStack,
+} from "@streamkit/test-utils/stack";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 /** A rule without its method and path (the helper adds them). */
 type Unscoped = Fault & Omit<FaultScope, "method" | "path">;
@@ -35,7 +35,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "streamkit-fault-files-"));
   // Degraded mode: the bytes are what is tested here, not the encode (and it keeps the CPU free).
   [stack, small, medium] = await Promise.all([
-    startUploadStack({ ffmpegPath: false }),
+    startStack({ emulator: { ffmpegPath: false } }),
     makeVideoFile(dir, "small.mp4", 3 * MB),
     makeVideoFile(dir, "medium.mp4", 12 * MB),
   ]);

@@ -18,16 +18,17 @@ import {
   type UploadSnapshot,
   type UploadState,
 } from "@streamkit/core/upload";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   fileFromDisk,
   makeVideoFile,
   type Relay,
   sha256File,
   startRelay,
-  startUploadStack,
-  type UploadStack,
-} from "./uploadStack";
+  startStack,
+  UPLOAD_STACK,
+  type Stack as UploadStack,
+} from "@streamkit/test-utils/stack";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const MB = 1_000_000;
 const MiB = 1024 * 1024;
@@ -42,7 +43,7 @@ let large: string; // 60 MB
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "streamkit-upload-files-"));
   [stack, small, large] = await Promise.all([
-    startUploadStack(),
+    startStack(UPLOAD_STACK),
     makeVideoFile(dir, "small.mp4", 3 * MB),
     makeVideoFile(dir, "large.mp4", 60 * MB),
   ]);
@@ -149,10 +150,10 @@ describe("a connection that keeps dropping", () => {
     const port = await freePort();
     relay.target = port;
     // The proxy talks to the emulator directly; only the bytes go through the relay.
-    flaky = await startUploadStack(
-      { port, publicUrl: `http://127.0.0.1:${relay.port}` },
-      `http://127.0.0.1:${port}/client/v4`,
-    );
+    flaky = await startStack({
+      emulator: { ...UPLOAD_STACK.emulator, port, publicUrl: `http://127.0.0.1:${relay.port}` },
+      upstream: `http://127.0.0.1:${port}/client/v4`,
+    });
   });
 
   afterAll(async () => {

@@ -8,5 +8,6 @@ export default libraryConfig({
     upload: "src/upload/index.ts",
     urls: "src/urlsEntry.ts",
     live: "src/liveUpdates.ts",
+    requests: "src/requests/index.ts",
   },
 });

@@ -5,6 +5,7 @@ export default libraryConfig({
     index: "src/index.ts",
     captions: "src/captionsEntry.ts",
     upload: "src/uploadEntry.ts",
+    library: "src/libraryEntry.ts",
   },
   react: true,
 });

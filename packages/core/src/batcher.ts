@@ -1,5 +1,5 @@
 import type { StreamClient } from "./client";
-import { MAX_LIST_LIMIT } from "./requestChecks";
+import { MAX_LIST_LIMIT } from "./requests/limits";
 import type { Video } from "./types";
 import { assertUid } from "./validate";
 

@@ -1,12 +1,12 @@
 import { type ParsedEnvelope, readEnvelope, toCount } from "./envelope";
 import { isAbortError, StreamNetworkError, StreamValidationError } from "./errors";
+import { listQuery } from "./requests/list";
 import {
-  checkBody,
   checkCopyRequest,
   checkDirectUploadRequest,
+  checkSignedTokenRequest,
   checkUpdateRequest,
-  listQuery,
-} from "./requestChecks";
+} from "./requests/operations";
 import type {
   CopyVideoRequest,
   DirectUploadRequest,
@@ -206,7 +206,7 @@ export function createStreamClient(options: StreamClientOptions): StreamClient {
     },
     async createSignedToken(uid, body = {}, opts) {
       assertUid(uid);
-      checkBody(body, "body");
+      checkSignedTokenRequest(body);
       return (
         await request<{ token: string }>(`/${uid}/token`, {
           method: "POST",

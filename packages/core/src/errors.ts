@@ -1,6 +1,16 @@
 import { isRetryableStatus } from "./retryableStatus";
 import type { StreamMessage } from "./types";
 
+// `outcomeUnknown` reads plain constants, so the main entry (which leaves the object to
+// `@streamkit/core/requests`) does not carry the object.
+const TIMEOUT = 9504;
+const ANSWER_LOST = 9599;
+/**
+ * Codes the proxy answers with when it sent a request but cannot tell whether the API carried it
+ * out: no answer in time (`timeout`), or the connection broke mid-answer (`answerLost`).
+ */
+export const UpstreamErrorCode = { timeout: TIMEOUT, answerLost: ANSWER_LOST } as const;
+
 /** Base class of every error streamkit throws; `instanceof StreamError` catches them all. */
 export class StreamError extends Error {
   override name = "StreamError";
@@ -38,12 +48,11 @@ export class StreamApiError extends StreamError {
   }
 
   /**
-   * The proxy sent the request but cannot tell whether the API carried it out: no answer in time
-   * (9504) or the connection broke mid-answer (9599). Reads may be retried; a creation retried
-   * blindly could happen twice.
+   * The proxy sent the request but cannot tell whether the API carried it out (`UpstreamErrorCode`).
+   * Reads may be retried; a creation retried blindly could happen twice.
    */
   get outcomeUnknown(): boolean {
-    return this.codes.some((code) => code === 9504 || code === 9599);
+    return this.codes.some((code) => code === TIMEOUT || code === ANSWER_LOST);
   }
 
   /** 408, 429 and 5xx are worth retrying; other 4xx are the caller's mistake (`isRetryableStatus`). */

@@ -40,7 +40,7 @@ export {
   MAX_DURATION_SECONDS,
   MAX_LIST_LIMIT,
   VIDEO_STATES,
-} from "./requestChecks";
+} from "./requests";
 export {
   backoffDelay,
   DEFAULT_RETRY_POLICY,

@@ -1,6 +1,6 @@
 import type { Video } from "@streamkit/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type ListSnapshot, restoreLists, updateListedVideos } from "./cacheUpdates";
+import { type ListSnapshot, restoreListedVideo, updateListedVideos } from "./cacheUpdates";
 import { useStreamContext } from "./context";
 import { streamKeys } from "./keys";
 
@@ -23,8 +23,9 @@ export function useDeleteVideo() {
       );
       return { previous, lists };
     },
-    onError: (_error, _uid, rollback) => {
-      if (rollback) restoreLists(queryClient, rollback.lists);
+    onError: (_error, uid, rollback) => {
+      // Only this video comes back: other deletes may have run since the snapshot.
+      if (rollback) restoreListedVideo(queryClient, rollback.lists, uid);
     },
     onSuccess: (_void, uid) => {
       queryClient.removeQueries({ queryKey: streamKeys.video(uid), exact: true });

@@ -11,13 +11,13 @@ import {
   MAX_CAPTION_BYTES,
   uploadCaption,
 } from "@streamkit/core/captions";
+import { MEDIA_STACK, type Stack, sampleVideo, startStack } from "@streamkit/test-utils/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MediaStack, startMediaStack } from "./mediaStack";
 
 // Captions and downloads end to end: core client → proxy (node:http) → emulator (ffmpeg).
 
 const VTT = "WEBVTT\n\n00:00.000 --> 00:01.500\nHello from streamkit\n";
-let stack: MediaStack;
+let stack: Stack;
 let uid: string;
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
@@ -41,8 +41,8 @@ const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
 };
 
 beforeAll(async () => {
-  stack = await startMediaStack();
-  uid = await stack.upload(await stack.sampleVideo());
+  stack = await startStack(MEDIA_STACK);
+  uid = await stack.upload(await sampleVideo(stack));
 }, 60_000);
 
 afterAll(async () => {

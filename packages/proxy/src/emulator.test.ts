@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type RunningEmulator, startEmulator } from "@streamkit/emulator";
+import type { RunningEmulator } from "@streamkit/emulator";
+import { type Stack, startStack } from "@streamkit/test-utils/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStreamProxy, type StreamProxy } from "./index";
-import { toNodeHandler } from "./node";
-import { listen } from "./test/http";
+import { createStreamProxy } from "./index";
 import { sseReader } from "./test/sse";
 
 /**
@@ -13,10 +9,9 @@ import { sseReader } from "./test/sse";
  * whole contract end to end, including a webhook the emulator signs and delivers to the proxy.
  */
 
+let stack: Stack;
 let emulator: RunningEmulator;
-let dataDir: string;
-let proxy: StreamProxy;
-let app: Awaited<ReturnType<typeof listen>>;
+let app: { origin: string };
 
 /** Admin calls straight to the emulator with the token, as your server code would. */
 async function admin(method: string, path: string, body?: unknown) {
@@ -49,39 +44,21 @@ async function visible(response: Response): Promise<string> {
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "streamkit-proxy-e2e-"));
-  emulator = await startEmulator({
-    port: 0,
-    dataDir,
-    ffmpegPath: false,
-    samples: false,
-    log: false,
-    webhooks: { retryDelaysMs: [200, 500] },
-  });
   // One server for both: the proxy under /api/stream, the webhook receiver beside it.
-  let handler: ReturnType<typeof toNodeHandler> = () => undefined;
-  app = await listen((req, res) => handler(req, res));
-  const subscription = await admin("PUT", "/webhook", {
-    notificationUrl: `${app.origin}/webhooks/stream`,
+  stack = await startStack({
+    emulator: { ffmpegPath: false, webhooks: { retryDelaysMs: [200, 500] } },
+    webhookPath: "/webhooks/stream",
+    proxy: {
+      authorize: (request) => request.headers.has("x-user"),
+      creatorScope: (request) => request.headers.get("x-user") ?? undefined,
+    },
   });
-  proxy = createStreamProxy({
-    accountId: emulator.accountId,
-    apiToken: emulator.token,
-    upstream: emulator.apiBase,
-    basePath: "/api/stream",
-    webhookSecret: String(subscription.result.secret),
-    authorize: (request) => request.headers.has("x-user"),
-    creatorScope: (request) => request.headers.get("x-user") ?? undefined,
-  });
-  const api = toNodeHandler(proxy);
-  const hook = toNodeHandler(proxy.handleWebhook);
-  handler = (req, res) => (req.url === "/webhooks/stream" ? hook(req, res) : api(req, res));
+  emulator = stack.emulator;
+  app = { origin: stack.origin };
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await emulator?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 describe("proxy ⇄ emulator", () => {

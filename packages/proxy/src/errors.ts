@@ -1,4 +1,5 @@
 import type { StreamEnvelope, StreamMessage } from "@streamkit/core";
+import { UpstreamErrorCode } from "@streamkit/core/requests";
 
 /**
  * Codes of the refusals the proxy answers itself. Cloudflare's own codes pass through untouched;
@@ -19,10 +20,10 @@ export const ProxyErrorCode = {
   internal: 9500,
   /** No connection to the Stream API: the request was not carried out, so retrying is safe. */
   upstreamUnreachable: 9502,
-  /** Sent, but no answer in time: the API may have carried it out. */
-  upstreamTimeout: 9504,
+  /** Sent, but no answer in time: the API may have carried it out (core's `outcomeUnknown`). */
+  upstreamTimeout: UpstreamErrorCode.timeout,
   /** Sent, and the connection broke before the whole answer arrived: it may have been carried out. */
-  upstreamAnswerLost: 9599,
+  upstreamAnswerLost: UpstreamErrorCode.answerLost,
 } as const;
 
 /** A refusal with its HTTP status, envelope code and developer-facing message. */

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { signWebhook } from "@streamkit/core/webhooks";
+import { type FakeUpstream, startFakeUpstream } from "@streamkit/test-utils/upstream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeUpstream, startFakeUpstream } from "./test/fakeUpstream";
 import { sseReader } from "./test/sse";
 
 /**

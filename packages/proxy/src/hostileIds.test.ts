@@ -1,8 +1,8 @@
+import { type FakeUpstream, startFakeUpstream } from "@streamkit/test-utils/upstream";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ProxyErrorCode } from "./errors";
 import { toNodeHandler } from "./node";
-import { type FakeUpstream, startFakeUpstream } from "./test/fakeUpstream";
 import { envelopeOf, proxyFor, request } from "./test/helpers";
 import { listen, rawRequest } from "./test/http";
 

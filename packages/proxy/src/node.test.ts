@@ -1,10 +1,10 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { signWebhook } from "@streamkit/core/webhooks";
+import { type FakeUpstream, startFakeUpstream } from "@streamkit/test-utils/upstream";
 import express from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMemoryEventBus } from "./index";
 import { expressHandler, toNodeHandler } from "./node";
-import { type FakeUpstream, startFakeUpstream } from "./test/fakeUpstream";
 import { proxyFor } from "./test/helpers";
 import { listen, rawRequest } from "./test/http";
 

@@ -1,5 +1,5 @@
+import { type FakeUpstream, startFakeUpstream, uid } from "@streamkit/test-utils/upstream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type FakeUpstream, startFakeUpstream, uid } from "./test/fakeUpstream";
 import { envelopeOf, proxyFor, request } from "./test/helpers";
 
 let fake: FakeUpstream;

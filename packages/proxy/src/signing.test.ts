@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
+import { type FakeUpstream, startFakeUpstream } from "@streamkit/test-utils/upstream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importSigningKey, MAX_TOKEN_TTL_SECONDS, signStreamToken } from "./index";
-import { type FakeUpstream, startFakeUpstream } from "./test/fakeUpstream";
 import { envelopeOf, proxyFor, request } from "./test/helpers";
 
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });

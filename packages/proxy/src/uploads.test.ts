@@ -1,6 +1,6 @@
+import { type FakeUpstream, startFakeUpstream } from "@streamkit/test-utils/upstream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MULTIPART_OVERHEAD_BYTES } from "./operations/captions";
-import { type FakeUpstream, startFakeUpstream } from "./test/fakeUpstream";
 import { envelopeOf, proxyFor, request } from "./test/helpers";
 
 let fake: FakeUpstream;

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { mediaPanelDecorator, readyVideo, SEEDED } from "../../../.storybook/mocks/mediaStories";
+import { mediaPanelDecorator, readyVideo, SEEDED } from "../../../.storybook/mediaStories";
 import { CaptionsPanel } from "./captionsEntry";
 
 const VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\nHello, and welcome.\n";

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { MOCK_DELIVERY } from "@streamkit/test-utils";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { MOCK_DELIVERY } from "../../../.storybook/mocks/backend";
-import { mediaPanelDecorator, readyVideo, SEEDED } from "../../../.storybook/mocks/mediaStories";
+import { mediaPanelDecorator, readyVideo, SEEDED } from "../../../.storybook/mediaStories";
 import { DownloadsPanel } from "./captionsEntry";
 
 const meta = {

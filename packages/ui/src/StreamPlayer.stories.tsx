@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { StreamProvider } from "@streamkit/hooks";
+import { MOCK_BASE, MOCK_DELIVERY, mockUid } from "@streamkit/test-utils";
 import { expect, within } from "storybook/test";
-import { MOCK_BASE, MOCK_DELIVERY } from "../../../.storybook/mocks/backend";
-import { mockUid } from "../../../.storybook/mocks/lifecycle";
 import { StreamPlayer } from "./StreamPlayer";
 
 /** The first video a story seeds into the mock backend gets this uid. */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { inState, mockUid } from "@streamkit/test-utils";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { withStream } from "../../../.storybook/decorators";
-import { inState, mockUid } from "../../../.storybook/mocks/lifecycle";
 import { ThumbnailPicker } from "./ThumbnailPicker";
 
 /** The first video a story seeds gets this uid; the mock's ready videos last 12.5 s. */

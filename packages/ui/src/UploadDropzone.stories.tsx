@@ -1,7 +1,15 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { withStream } from "../../../.storybook/decorators";
-import { UploadDropzone } from "./uploadEntry";
+import {
+  UploadDropzone,
+  UploadDropzoneInput,
+  UploadDropzoneList,
+  UploadDropzoneRoot,
+  UploadDropzoneRow,
+  UploadDropzoneStatus,
+  useUploadDropzone,
+} from "./uploadEntry";
 
 const meta = {
   title: "UI/UploadDropzone",
@@ -209,5 +217,61 @@ export const Disabled: Story = {
   args: { disabled: true, multiple: false },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByLabelText("Choose a video")).toBeDisabled();
+  },
+};
+
+/** An app's own part: a count of the files, and a button that clears the finished ones. */
+function QueueSummary() {
+  const { upload } = useUploadDropzone();
+  const done = upload.items.filter((item) => item.state === "ready" || item.state === "cancelled");
+  return (
+    <div className="sk-actions">
+      <p data-testid="summary">
+        {upload.items.length} files, {done.length} done
+      </p>
+      <button
+        type="button"
+        className="sk-button"
+        disabled={done.length === 0}
+        onClick={() => {
+          for (const item of done) void upload.remove(item.id);
+        }}
+      >
+        Clear finished
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Composed by hand from the parts: the list above the drop area, an own prompt, an own part
+ * reading the queue (`useUploadDropzone`), each row with an extra class. The live region stays.
+ */
+export const Composed: Story = {
+  render: (args) => (
+    <UploadDropzoneRoot {...args}>
+      <QueueSummary />
+      <UploadDropzoneList>
+        {(item) => <UploadDropzoneRow key={item.id} item={item} className="my-row" />}
+      </UploadDropzoneList>
+      <UploadDropzoneInput>Drop clips for the holiday reel, or</UploadDropzoneInput>
+      <UploadDropzoneStatus />
+    </UploadDropzoneRoot>
+  ),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Drop clips for the holiday reel, or")).toBeVisible();
+    await userEvent.upload(input(canvasElement), [file("holiday.mp4"), file("beach.mp4")]);
+    const item = await inState(canvasElement, "holiday.mp4", "ready");
+    await expect(item).toHaveClass("sk-upload", "my-row");
+    await inState(canvasElement, "beach.mp4", "ready");
+    await expect(canvas.getByTestId("summary")).toHaveTextContent("2 files, 2 done");
+    await expect(canvas.getByRole("list", { name: "Uploads" })).toHaveAttribute(
+      "data-state",
+      "idle",
+    );
+    await expect(args.onReady).toHaveBeenCalledTimes(2);
+    await userEvent.click(canvas.getByRole("button", { name: "Clear finished" }));
+    await waitFor(() => expect(canvas.queryByRole("list")).toBeNull());
   },
 };

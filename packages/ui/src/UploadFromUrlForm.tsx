@@ -16,6 +16,7 @@ import {
 import { cx } from "./cx";
 import { useCommonMessages, useMessages } from "./messages/context";
 import { uploadMessages } from "./messages/upload";
+import { useControllableState } from "./parts/useControllableState";
 import { videoName } from "./parts/videoName";
 import { UploadProgress } from "./upload/UploadProgress";
 
@@ -24,8 +25,15 @@ export type UploadFromUrlOptions = Omit<CopyVideoRequest, "input" | "url" | "nam
 
 export interface UploadFromUrlFormProps
   extends Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "children"> {
-  /** The URL the field starts with; a new value replaces what is typed. */
+  /** The URL field's text, controlled (with `onUrlChange`). */
+  url?: string;
+  /**
+   * The URL field's text at mount, uncontrolled. Defaults to `""`. Later values are ignored, as
+   * for an input's `defaultValue`: control `url`, or change the form's `key`, to replace it.
+   */
   defaultUrl?: string;
+  /** Every change of the URL field: typing, and clearing it once a copy was accepted. */
+  onUrlChange?: (url: string) => void;
   /** Show the optional name field (sent as `meta.name`). Defaults to true. */
   nameField?: boolean;
   /** Sent with every copy request. A typed name wins over `meta.name` here. */
@@ -45,7 +53,9 @@ type FormState = "idle" | "submitting" | "invalid" | "failed";
  * `data-state`: `idle`, `submitting`, `invalid`, `failed`.
  */
 export function UploadFromUrlForm({
+  url: urlProp,
   defaultUrl = "",
+  onUrlChange,
   nameField = true,
   copyOptions,
   onUploaded,
@@ -57,7 +67,13 @@ export function UploadFromUrlForm({
   const text = useMessages("upload", uploadMessages);
   const id = useId();
   const urlInput = useRef<HTMLInputElement>(null);
-  const [url, setUrl] = useState(defaultUrl);
+  const [url, setUrl] = useControllableState({
+    prop: urlProp,
+    defaultProp: defaultUrl,
+    onChange: onUrlChange,
+    caller: "UploadFromUrlForm",
+    name: "url",
+  });
   const [name, setName] = useState("");
   const [urlError, setUrlError] = useState<string>();
   const [uploads, setUploads] = useState<Video[]>([]);
@@ -65,14 +81,6 @@ export function UploadFromUrlForm({
   const latest = useRef({ onUploaded, onReady });
   latest.current = { onUploaded, onReady };
   const upload = useUploadFromUrl();
-
-  // A new defaultUrl replaces the field, as a new `key` would, without losing the uploads.
-  const [shownDefault, setShownDefault] = useState(defaultUrl);
-  if (shownDefault !== defaultUrl) {
-    setShownDefault(defaultUrl);
-    setUrl(defaultUrl);
-    setUrlError(undefined);
-  }
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

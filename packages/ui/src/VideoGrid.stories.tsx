@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { inState, type MockVideo } from "@streamkit/test-utils";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { withStream } from "../../../.storybook/decorators";
-import { inState, type MockVideo } from "../../../.storybook/mocks/lifecycle";
 import { VideoGrid } from "./VideoGrid";
 
 const now = Date.now();

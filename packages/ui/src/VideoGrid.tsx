@@ -3,7 +3,7 @@ import { type ReactNode, useCallback, useRef } from "react";
 import { cx } from "./cx";
 import { LibraryStatus } from "./library/LibraryStatus";
 import { LibraryToolbar } from "./library/LibraryToolbar";
-import { libraryState, useLibrary } from "./library/useLibrary";
+import { useLibraryView } from "./library/useLibraryView";
 import { VideoCard } from "./library/VideoCard";
 import { useMessages } from "./messages/context";
 import { tableMessages } from "./messages/table";
@@ -16,9 +16,10 @@ export interface VideoGridProps extends VideoLibraryProps {
 
 /**
  * The video library as cards with thumbnails: the same data, search, filter and paging as
- * `VideoTable`, without selection and delete.
+ * `VideoTable`, without selection and delete. Search and status are controlled (`search` +
+ * `onSearchChange`, …) or uncontrolled (`defaultSearch`, …).
  *
- * `data-state`: `loading`, `error`, `empty`, `ready`.
+ * `data-state`: `loading`, `error`, `empty`, `ready`; on each card: the video's phase.
  */
 export function VideoGrid({
   filters,
@@ -26,16 +27,31 @@ export function VideoGrid({
   renderName,
   searchDelayMs = 300,
   thumbnailWidth = 240,
+  search,
+  defaultSearch,
+  onSearchChange,
+  status,
+  defaultStatus,
+  onStatusChange,
   className,
   ...rest
 }: VideoGridProps): ReactNode {
   const text = useMessages("table", tableMessages);
-  const library = useLibrary(filters, searchDelayMs);
+  const library = useLibraryView("VideoGrid", {
+    filters,
+    searchDelayMs,
+    search,
+    defaultSearch,
+    onSearchChange,
+    status,
+    defaultStatus,
+    onStatusChange,
+  });
   const { videos } = library.list;
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const activate = useCallback((video: Video) => onSelectRef.current?.(video), []);
-  const state = libraryState(library);
+  const state = library.list.state;
 
   return (
     <div {...rest} className={cx("sk-library", className)} data-state={state}>

@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { StreamProvider } from "@streamkit/hooks";
+import { MOCK_BASE, MOCK_DELIVERY, mockUid, snapshot } from "@streamkit/test-utils";
 import { expect, within } from "storybook/test";
-import { MOCK_BASE, MOCK_DELIVERY } from "../../../.storybook/mocks/backend";
-import { mockUid, snapshot } from "../../../.storybook/mocks/lifecycle";
 import { VideoStatusBadge } from "./VideoStatusBadge";
 
 const SEEDED = mockUid(0x5eed0001);

@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { VideoState } from "@streamkit/core";
+import { inState, type MockVideo } from "@streamkit/test-utils";
+import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { withStream } from "../../../.storybook/decorators";
-import { inState, type MockVideo } from "../../../.storybook/mocks/lifecycle";
-import { VideoTable } from "./VideoTable";
+import { VideoTable, type VideoTableProps } from "./VideoTable";
 
 const now = Date.now();
 /** Five videos in different states; finished ones a minute apart, so paging has a clear order. */
@@ -159,5 +161,59 @@ export const Paging: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "Load more" }));
     await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(5));
     await expect(canvas.queryByRole("button", { name: "Load more" })).toBeNull();
+  },
+};
+
+/** The app owns selection, search and status (as it would keep them in the URL). */
+function ControlledTable(props: VideoTableProps) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const [search, setSearch] = useState("");
+  const [status, setStatus] = useState<VideoState | "">("");
+  return (
+    <>
+      <p className="sk-actions">
+        <output aria-label="App state">
+          {selected.length} selected · search “{search}” · status “{status || "all"}”
+        </output>
+        <button type="button" className="sk-button" onClick={() => setSelected([])}>
+          Clear selection
+        </button>
+        <button type="button" className="sk-button" onClick={() => setStatus("ready")}>
+          Only ready
+        </button>
+      </p>
+      <VideoTable
+        {...props}
+        selected={selected}
+        onSelectedChange={setSelected}
+        search={search}
+        onSearchChange={setSearch}
+        status={status}
+        onStatusChange={setStatus}
+      />
+    </>
+  );
+}
+
+/** Controlled: the app's buttons change the table, and the table reports to the app. */
+export const Controlled: Story = {
+  render: (args) => <ControlledTable {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const state = () => canvas.getByRole("status", { name: "App state" });
+    await canvas.findByRole("table");
+    const box = canvas.getByRole("checkbox", { name: "Select Sunset timelapse" });
+    await userEvent.click(box);
+    await expect(box).toHaveAttribute("data-state", "checked");
+    await expect(state()).toHaveTextContent("1 selected");
+    await userEvent.click(canvas.getByRole("button", { name: "Clear selection" }));
+    await expect(box).toHaveAttribute("data-state", "unchecked");
+
+    await userEvent.click(canvas.getByRole("button", { name: "Only ready" }));
+    await expect(canvas.getByRole("combobox", { name: "Status" })).toHaveValue("ready");
+    await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(2));
+    await userEvent.type(canvas.getByRole("searchbox", { name: "Search by name" }), "sun");
+    await expect(state()).toHaveTextContent("search “sun”");
+    await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(1));
   },
 };

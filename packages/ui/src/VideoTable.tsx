@@ -1,25 +1,27 @@
 import type { Video } from "@streamkit/core";
 import type { VideoListFilters } from "@streamkit/hooks";
+import { useDeleteVideos } from "@streamkit/hooks/library";
 import {
   type HTMLAttributes,
   type ReactNode,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
-  useState,
 } from "react";
 import { cx } from "./cx";
 import { LibraryStatus } from "./library/LibraryStatus";
 import { LibraryToolbar } from "./library/LibraryToolbar";
-import { useDeleteMany } from "./library/useDeleteMany";
-import { libraryState, useLibrary } from "./library/useLibrary";
+import { type LibraryFilterProps, useLibraryView } from "./library/useLibraryView";
 import { VideoRow } from "./library/VideoRow";
 import { useCommonMessages, useMessages } from "./messages/context";
 import { tableMessages } from "./messages/table";
 import { InlineConfirm } from "./parts/InlineConfirm";
+import { useControllableState } from "./parts/useControllableState";
 
 export interface VideoLibraryProps
-  extends Omit<HTMLAttributes<HTMLDivElement>, "onSelect" | "children"> {
+  extends Omit<HTMLAttributes<HTMLDivElement>, "onSelect" | "children">,
+    LibraryFilterProps {
   /** Filters always applied (`creator`, `limit` as page size, `asc`, …); may change after mount. */
   filters?: VideoListFilters;
   /** Activating a video's name (it becomes a button) calls this. */
@@ -36,14 +38,25 @@ export interface VideoLibraryProps
 export interface VideoTableProps extends VideoLibraryProps {
   /** Checkboxes per row, select-all and "Delete N selected". Defaults to true. */
   selectable?: boolean;
+  /** The uids of the selected rows, controlled (with `onSelectedChange`). */
+  selected?: string[];
+  /** The rows selected at mount, uncontrolled. Defaults to none. */
+  defaultSelected?: string[];
+  /** Every change of the selection: a checkbox, select-all, or selected rows deleted. */
+  onSelectedChange?: (selected: string[]) => void;
 }
+
+const NONE: string[] = [];
 
 /**
  * The video library as a table: search, status filter, cursor paging ("Load more"), live status
  * per unfinished row, selection with bulk delete, and a confirm step before every delete.
- * Rows are memoized: a poll that changes one video renders that one row.
+ * Rows are memoized: a poll that changes one video renders that one row. Selection, search and
+ * status are each controlled (`selected` + `onSelectedChange`, …) or uncontrolled
+ * (`defaultSelected`, …).
  *
- * `data-state`: `loading`, `error`, `empty`, `ready`.
+ * `data-state`: `loading`, `error`, `empty`, `ready`; on each row: the video's phase (and
+ * `data-selected`); on each checkbox: `checked`, `unchecked` (select-all: `indeterminate`).
  */
 export function VideoTable({
   filters,
@@ -51,48 +64,76 @@ export function VideoTable({
   renderName,
   searchDelayMs = 300,
   selectable = true,
+  search,
+  defaultSearch,
+  onSearchChange,
+  status,
+  defaultStatus,
+  onStatusChange,
+  selected: selectedProp,
+  defaultSelected,
+  onSelectedChange,
   className,
   ...rest
 }: VideoTableProps): ReactNode {
   const messages = useCommonMessages();
   const text = useMessages("table", tableMessages);
-  const library = useLibrary(filters, searchDelayMs);
+  const library = useLibraryView("VideoTable", {
+    filters,
+    searchDelayMs,
+    search,
+    defaultSearch,
+    onSearchChange,
+    status,
+    defaultStatus,
+    onStatusChange,
+  });
   const { videos } = library.list;
   const root = useRef<HTMLDivElement>(null);
   const selectAll = useRef<HTMLInputElement>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  const deletion = useDeleteMany();
+  const [selectedList, setSelected] = useControllableState({
+    prop: selectedProp,
+    defaultProp: defaultSelected ?? NONE,
+    onChange: onSelectedChange,
+    caller: "VideoTable",
+    name: "selected",
+  });
+  const selected = useMemo(() => new Set(selectedList), [selectedList]);
+  const deletion = useDeleteVideos();
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
 
-  const toggle = useCallback((uid: string, on: boolean) => {
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (on) next.add(uid);
-      else next.delete(uid);
-      return next;
-    });
-  }, []);
+  const toggle = useCallback(
+    (uid: string, on: boolean) =>
+      setSelected((previous) => {
+        if (on === previous.includes(uid)) return previous;
+        return on ? [...previous, uid] : previous.filter((u) => u !== uid);
+      }),
+    [setSelected],
+  );
   const activate = useCallback((video: Video) => onSelectRef.current?.(video), []);
   const { remove } = deletion;
   const removeVideos = useCallback(
     (uids: string[]) => {
       // The rows (and the focused button) are about to go: keep focus in the library.
       root.current?.focus();
-      setSelected((previous) => new Set([...previous].filter((uid) => !uids.includes(uid))));
-      remove(uids);
+      setSelected((previous) => {
+        const next = previous.filter((uid) => !uids.includes(uid));
+        return next.length === previous.length ? previous : next;
+      });
+      void remove(uids);
     },
-    [remove],
+    [remove, setSelected],
   );
 
   const chosen = videos.filter((v) => v.uid !== undefined && selected.has(v.uid));
   const allChosen = videos.length > 0 && chosen.length === videos.length;
+  const someChosen = chosen.length > 0 && !allChosen;
   useEffect(() => {
-    if (selectAll.current)
-      selectAll.current.indeterminate = chosen.length > 0 && chosen.length < videos.length;
+    if (selectAll.current) selectAll.current.indeterminate = someChosen;
   });
 
-  const state = libraryState(library);
+  const state = library.list.state;
 
   return (
     <div
@@ -126,10 +167,11 @@ export function VideoTable({
                       type="checkbox"
                       aria-label={text.selectAll}
                       checked={allChosen}
+                      data-state={
+                        allChosen ? "checked" : someChosen ? "indeterminate" : "unchecked"
+                      }
                       onChange={(event) =>
-                        setSelected(
-                          new Set(event.target.checked ? videos.map((v) => v.uid ?? "") : []),
-                        )
+                        setSelected(event.target.checked ? videos.map((v) => v.uid ?? "") : [])
                       }
                     />
                   </th>

@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { inState, MOCK_DELIVERY, type MockVideo, mockUid, snapshot } from "@streamkit/test-utils";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { withStream } from "../../../.storybook/decorators";
-import { MOCK_DELIVERY } from "../../../.storybook/mocks/backend";
-import { inState, type MockVideo, mockUid, snapshot } from "../../../.storybook/mocks/lifecycle";
 import { VideoThumbnail } from "./VideoThumbnail";
 
 const UID = mockUid(0x7b0001);

@@ -1,5 +1,5 @@
 import { StreamValidationError } from "../errors";
-import { MAX_DURATION_SECONDS } from "../requestChecks";
+import { MAX_DURATION_SECONDS } from "../requests/limits";
 import { MAX_UPLOAD_BYTES } from "./limits";
 
 /**

@@ -1,4 +1,5 @@
 import type { StreamClient } from "../client";
+import { UPLOAD_SETTINGS_FIELDS } from "../requests/fields";
 import type { DirectUploadRequest } from "../types";
 import type { FileRules } from "./fileChecks";
 import { maxDurationFor } from "./fileChecks";
@@ -47,20 +48,22 @@ export interface UploadOptions extends UploadVideoSettings, FileRules {
 
 export const DEFAULT_RETRY_DELAYS: readonly number[] = [1_000, 3_000, 5_000, 10_000, 20_000];
 
-const SETTINGS = [
-  "creator",
-  "requireSignedURLs",
-  "allowedOrigins",
-  "thumbnailTimestampPct",
-  "scheduledDeletion",
-  "watermark",
-  "expiry",
-] as const;
+/** Every setting but `meta`, which is merged with the name below. */
+const SETTINGS = UPLOAD_SETTINGS_FIELDS.filter((key) => key !== "meta");
 
 /** The new video's settings: the options' fields, `meta.name`, and a close `maxDurationSeconds`. */
 export interface VideoSettings extends UploadVideoSettings {
   meta: Record<string, unknown>;
   maxDurationSeconds: number;
+}
+
+/** The upload settings among `options`, as `checkUploadSettings` takes them. */
+export function pickSettings(options: UploadOptions): UploadVideoSettings {
+  const picked: Record<string, unknown> = {};
+  for (const key of UPLOAD_SETTINGS_FIELDS) {
+    if (options[key] !== undefined) picked[key] = options[key];
+  }
+  return picked as UploadVideoSettings;
 }
 
 export function videoSettings(

@@ -1,10 +1,11 @@
 import { StreamValidationError } from "../errors";
-import { MAX_DURATION_SECONDS } from "../requestChecks";
+import { MAX_DURATION_SECONDS } from "../requests/limits";
+import { checkUploadSettings } from "../requests/uploadSettings";
 import { assertNumberInRange } from "../validate";
 import { readVideoDuration } from "./duration";
 import { checkDuration, checkFile, DEFAULT_ACCEPT } from "./fileChecks";
 import { BASIC_UPLOAD_MAX_BYTES } from "./limits";
-import { fileName, type UploadOptions } from "./options";
+import { fileName, pickSettings, type UploadOptions } from "./options";
 import type { UploadProtocol } from "./state";
 
 /** What `createUpload` refuses at once, before any state exists. */
@@ -23,13 +24,15 @@ export function checkUploadInput(file: unknown, options: UploadOptions | undefin
 /**
  * Type, size and duration (read in the browser), before anything is requested. Resolves with the
  * duration when it could be read; rejects with `StreamValidationError` (`field`: `type`, `size`
- * or `duration`).
+ * or `duration`; or the setting at fault, such as `watermark.uid`).
  */
 export async function validateFile(
   file: Blob,
   options: UploadOptions,
   protocol: UploadProtocol,
 ): Promise<number | undefined> {
+  // The settings go out with the target request: checked here, nothing is requested for them.
+  checkUploadSettings(pickSettings(options));
   checkFile(
     { size: file.size, type: file.type, name: fileName(file) },
     { accept: options.accept ?? DEFAULT_ACCEPT, maxSizeBytes: options.maxSizeBytes },

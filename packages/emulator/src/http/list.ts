@@ -1,4 +1,5 @@
 import { MAX_LIST_LIMIT, VIDEO_STATES, type VideoState } from "@streamkit/core";
+import { VIDEO_TYPES } from "@streamkit/core/requests";
 import { badRequest } from "../envelope";
 import { isUid } from "../ids";
 import type { VideoRecord } from "../records";
@@ -46,7 +47,7 @@ export function listVideos(records: VideoRecord[], query: URLSearchParams) {
     }
   }
   const type = query.get("type");
-  if (type && type !== "vod" && type !== "live")
+  if (type && !(VIDEO_TYPES as readonly string[]).includes(type))
     throw badRequest('type: expected "vod" or "live".');
   const ids = list(query, "id");
   for (const id of ids ?? [])

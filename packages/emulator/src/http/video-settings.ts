@@ -1,4 +1,5 @@
 import { MAX_DURATION_SECONDS } from "@streamkit/core";
+import { MAX_CREATOR_LENGTH, PUBLIC_DETAILS_FIELDS } from "@streamkit/core/requests";
 import { badRequest } from "../envelope";
 import { isUid } from "../ids";
 import type { PublicDetails, VideoRecord } from "../records";
@@ -55,7 +56,7 @@ export function readVideoSettings(fields: Fields, which: "upload" | "update"): V
   const settings: VideoSettings = {};
   const origins = fields.stringArray("allowedOrigins");
   if (origins) settings.allowedOrigins = checkAllowedOrigins(origins);
-  const creator = fields.nullableString("creator", 64);
+  const creator = fields.nullableString("creator", MAX_CREATOR_LENGTH);
   if (creator !== undefined) settings.creator = creator;
   const meta = fields.object("meta");
   if (meta) settings.meta = meta;
@@ -89,7 +90,7 @@ export function readVideoSettings(fields: Fields, which: "upload" | "update"): V
 function readPublicDetails(details: Record<string, unknown>): PublicDetails {
   const inner = new Fields(details);
   const result: PublicDetails = {};
-  for (const key of ["title", "share_link", "channel_link", "logo"] as const) {
+  for (const key of PUBLIC_DETAILS_FIELDS) {
     const value = inner.nullableString(key, 2048);
     if (value !== undefined) result[key] = value;
   }

@@ -1,23 +1,16 @@
 import { StreamValidationError } from "@streamkit/core";
+import { BASE, makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
+import { serveModel } from "@streamkit/test-utils/vitest";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useCaptions, useDeleteCaption, useGenerateCaption, useUploadCaption } from "../captions";
 import { useCreateDownload, useDeleteDownload, useDownloads } from "../downloads";
 import { streamKeys } from "../keys";
-import { MediaModel } from "./mediaModel";
 import { wrapper } from "./render";
-import { BASE, makeUid, makeVideo } from "./streamModel";
 
 const VTT = "WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n";
-const model = new MediaModel(BASE);
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(() => {
-  model.reset();
-  server.resetHandlers(...model.handlers());
-});
+const model = new StreamModel(BASE);
+serveModel(model);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const lists = (what: "captions" | "downloads") => (r: { method: string; path: string }) =>

@@ -1,8 +1,8 @@
 import { createStreamClient, StreamValidationError } from "@streamkit/core";
+import { MEDIA_STACK, type Stack, sampleVideo, startStack } from "@streamkit/test-utils/stack";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type MediaStack, startMediaStack } from "../../test/mediaStack";
 import { useCaptions, useDeleteCaption, useGenerateCaption, useUploadCaption } from "../captions";
 import { useCreateDownload, useDeleteDownload, useDownloads } from "../downloads";
 import { StreamProvider } from "../StreamProvider";
@@ -11,10 +11,10 @@ import { useVideoStatus } from "../useVideoStatus";
 // The hooks against the real chain: React Query → core client → proxy (node:http) → emulator.
 
 const VTT = "WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n";
-let stack: MediaStack;
+let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startMediaStack();
+  stack = await startStack(MEDIA_STACK);
 }, 60_000);
 
 afterAll(async () => {
@@ -94,7 +94,7 @@ it("uploads, generates, deletes captions and makes the MP4 through the proxy and
   );
   expect(stack.proxyRequests.some((r) => r.includes("/generate"))).toBe(false);
 
-  await send(await stack.sampleVideo());
+  await send(await sampleVideo(stack));
   await waitFor(() => expect(result.current.status.isReady).toBe(true), { timeout: 45_000 });
 
   // A File from an <input type="file">, multipart through the proxy.

@@ -1,12 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { EventSourceConstructor } from "@streamkit/core/live";
-import { type RunningEmulator, startEmulator } from "@streamkit/emulator";
-import { createStreamProxy } from "@streamkit/proxy";
-import { toNodeHandler } from "@streamkit/proxy/node";
+import type { RunningEmulator } from "@streamkit/emulator";
+import { type Stack, startStack } from "@streamkit/test-utils/stack";
 import { renderHook, waitFor } from "@testing-library/react";
 import { EventSource } from "eventsource";
 import type { ReactNode } from "react";
@@ -16,51 +10,25 @@ import { StreamProvider } from "../StreamProvider";
 import { useVideoStatus } from "../useVideoStatus";
 
 // The whole chain, for real: emulator → signed webhook → proxy (verifies) → /events → the hook.
+let stack: Stack;
 let emulator: RunningEmulator;
-let server: Server;
 let proxyUrl: string;
-let dataDir: string;
 const webhookArrivals = new Map<string, number>();
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "streamkit-live-"));
-  emulator = await startEmulator({
-    port: 0,
-    dataDir,
-    samples: false,
-    log: false,
-    processing: { ladder: [180], preset: "ultrafast" },
-  });
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  proxyUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const api = `${emulator.apiBase}/accounts/${emulator.accountId}/stream`;
-  const subscription = await fetch(`${api}/webhook`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" },
-    body: JSON.stringify({ notificationUrl: `${proxyUrl}/webhook` }),
-  });
-  const secret = ((await subscription.json()) as { result: { secret: string } }).result.secret;
-  const proxy = createStreamProxy({
-    accountId: emulator.accountId,
-    apiToken: emulator.token,
-    upstream: emulator.apiBase,
-    basePath: "/api/stream",
-    webhookSecret: secret,
-    onWebhook: (video) => {
-      if (video.uid) webhookArrivals.set(video.uid, performance.now());
+  stack = await startStack({
+    webhookPath: "/webhook",
+    proxy: {
+      onWebhook: (video) => {
+        if (video.uid) webhookArrivals.set(video.uid, performance.now());
+      },
     },
   });
-  const api_ = toNodeHandler(proxy);
-  const hook = toNodeHandler(proxy.handleWebhook);
-  server.on("request", (req, res) => (req.url === "/webhook" ? hook(req, res) : api_(req, res)));
+  ({ emulator, origin: proxyUrl } = stack);
 }, 60_000);
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  await emulator?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 it("shows ready within 200 ms of the webhook, with polling out of the way", async () => {

@@ -1,37 +1,18 @@
 import type { EventSourceConstructor } from "@streamkit/core/live";
+import { makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
+import { advance, serveModel } from "@streamkit/test-utils/vitest";
 import { act, renderHook } from "@testing-library/react";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { FakeEventSource } from "../../../core/src/__tests__/fakeEventSource";
 import { useStreamContext } from "../context";
 import { useVideoStatus } from "../useVideoStatus";
 import { wrapper } from "./render";
-import { makeUid, makeVideo, StreamModel } from "./streamModel";
 
 const model = new StreamModel();
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
+serveModel(model, { fakeTimers: true });
 beforeEach(() => {
-  model.videos.clear();
-  model.requests = [];
-  server.resetHandlers(...model.handlers());
   FakeEventSource.instances = [];
-  vi.useFakeTimers({
-    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
-  });
 });
-afterEach(() => vi.useRealTimers());
-
-async function advance(ms: number) {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-    for (let i = 0; i < 5; i++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      await vi.advanceTimersByTimeAsync(1);
-    }
-  });
-}
 
 const live = { EventSource: FakeEventSource as unknown as EventSourceConstructor };
 

@@ -1,7 +1,8 @@
 import { StreamValidationError, type Video } from "@streamkit/core";
+import { makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
+import { serveModel } from "@streamkit/test-utils/vitest";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { streamKeys } from "../keys";
 import { useDeleteVideo } from "../useDeleteVideo";
 import { useUpdateVideo } from "../useUpdateVideo";
@@ -9,18 +10,9 @@ import { useUploadFromUrl } from "../useUploadFromUrl";
 import { useVideo } from "../useVideo";
 import { useVideos } from "../useVideos";
 import { wrapper } from "./render";
-import { makeUid, makeVideo, StreamModel } from "./streamModel";
 
 const model = new StreamModel();
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(() => {
-  model.videos.clear();
-  model.requests = [];
-  model.failures = [];
-  server.resetHandlers(...model.handlers());
-});
+serveModel(model);
 
 describe("useUploadFromUrl", () => {
   it("copies, seeds the new video into the cache and refreshes lists", async () => {

@@ -1,18 +1,16 @@
+import { BASE, makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
+import { serveModel } from "@streamkit/test-utils/vitest";
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { render, renderHook, screen, waitFor } from "@testing-library/react";
-import { setupServer } from "msw/node";
 import { StrictMode } from "react";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useStreamClient, useStreamContext } from "../context";
 import { StreamProvider } from "../StreamProvider";
 import { useVideo } from "../useVideo";
 import { useVideoStatus } from "../useVideoStatus";
-import { BASE, makeUid, makeVideo, StreamModel } from "./streamModel";
 
 const model = new StreamModel();
-const server = setupServer(...model.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
+serveModel(model);
 
 describe("StreamProvider", () => {
   it("uses the app's own QueryClientProvider when there is one", () => {

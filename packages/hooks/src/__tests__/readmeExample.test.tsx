@@ -1,10 +1,11 @@
 // The README's usage example, verbatim apart from the imports, so the docs cannot rot.
+
+import { BASE, StreamModel } from "@streamkit/test-utils";
+import { serveModel } from "@streamkit/test-utils/vitest";
 import { fireEvent, render, screen } from "@testing-library/react";
-import { setupServer } from "msw/node";
 import { useState } from "react";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { StreamProvider, useUploadFromUrl, useVideoStatus } from "../index";
-import { BASE, StreamModel } from "./streamModel";
 
 function CopyAndWatch() {
   const [uid, setUid] = useState<string>();
@@ -37,9 +38,7 @@ export function App() {
 }
 
 const model = new StreamModel();
-const server = setupServer(...model.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
+serveModel(model);
 
 it("works as the README shows", async () => {
   render(

@@ -1,8 +1,8 @@
 import { createStreamClient } from "@streamkit/core";
+import { BASE } from "@streamkit/test-utils";
 import { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { StreamProvider, type StreamProviderProps } from "../StreamProvider";
-import { BASE } from "./streamModel";
 
 export function testQueryClient(): QueryClient {
   return new QueryClient({

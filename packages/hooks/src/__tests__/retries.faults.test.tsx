@@ -1,12 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { StreamApiError, StreamNetworkError } from "@streamkit/core";
-import { type FaultLogEntry, type RunningEmulator, startEmulator } from "@streamkit/emulator";
-import { createStreamProxy } from "@streamkit/proxy";
-import { toNodeHandler } from "@streamkit/proxy/node";
+import type { FaultLogEntry, RunningEmulator } from "@streamkit/emulator";
+import { type Stack, startStack, tinyVideo } from "@streamkit/test-utils/stack";
 import { renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -21,43 +15,24 @@ import { useVideos } from "../useVideos";
  * how often and when each call really went out.
  */
 
+let stack: Stack;
 let emulator: RunningEmulator;
-let server: Server;
 let baseUrl: string;
-let dataDir: string;
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => rejections.push(reason);
 let consoleError: ReturnType<typeof vi.spyOn>;
 
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
-  dataDir = await mkdtemp(path.join(tmpdir(), "streamkit-faults-"));
-  emulator = await startEmulator({
-    port: 0,
-    dataDir,
-    samples: false,
-    log: false,
-    processing: { ladder: [144, 72], preset: "ultrafast" },
+  stack = await startStack({
+    emulator: { processing: { ladder: [144, 72], preset: "ultrafast" } },
   });
-  const proxy = toNodeHandler(
-    createStreamProxy({
-      accountId: emulator.accountId,
-      apiToken: emulator.token,
-      upstream: emulator.apiBase,
-      basePath: "/api/stream",
-    }),
-  );
-  server = createServer(proxy);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/stream`;
+  ({ emulator, baseUrl } = stack);
 }, 60_000);
 
 afterAll(async () => {
   process.off("unhandledRejection", onRejection);
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  await emulator?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 beforeEach(() => {
@@ -82,37 +57,8 @@ function wrapper(props: Partial<StreamProviderProps> = {}) {
 
 /** A video waiting for its bytes, and how to send them. */
 async function pendingVideo(): Promise<{ uid: string; send(): Promise<void> }> {
-  const created = await fetch(`${baseUrl}/direct_upload`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ maxDurationSeconds: 60 }),
-  });
-  const { uid, uploadURL } = (
-    (await created.json()) as { result: { uid: string; uploadURL: string } }
-  ).result;
-  return {
-    uid,
-    async send() {
-      const video = Buffer.from(
-        await (await fetch(`${emulator.url}/samples/tiny.mp4`)).arrayBuffer(),
-      );
-      // Written by hand: this test DOM's FormData does not mix with Node's fetch.
-      const boundary = "streamkit-faults-boundary";
-      const body = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="tiny.mp4"\r\ncontent-type: video/mp4\r\n\r\n`,
-        ),
-        video,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      const answer = await fetch(uploadURL, {
-        method: "POST",
-        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-        body,
-      });
-      expect(answer.status).toBe(200);
-    },
-  };
+  const { uid, send } = await stack.createUpload();
+  return { uid, send: async () => send(await tinyVideo(stack)) };
 }
 
 /** The requests the emulator saw for `GET /stream/{uid}` (or the list, for `"list"`). */
@@ -139,7 +85,7 @@ function expectSettled(query: {
 }
 
 describe("queries retry as packages/hooks/src/retry.ts says", () => {
-  it("a 503 that never ends: three requests, 1 s then 2 s apart, then a typed error", async () => {
+  it("a 503 that never ends: three requests, 1 s then 2 s apart (±20 % jitter), then a typed error", async () => {
     const { uid } = await pendingVideo();
     emulator.faults.set([{ method: "GET", path: `/stream/${uid}`, type: "error", status: 503 }]);
     const { result } = renderHook(() => useVideo(uid), { wrapper: wrapper() });
@@ -150,9 +96,9 @@ describe("queries retry as packages/hooks/src/retry.ts says", () => {
     const requests = seen(uid);
     expect(requests.map((r) => r.faults.join())).toEqual(["error", "error", "error"]);
     const [first, second] = gaps(requests) as [number, number];
-    expect(first).toBeGreaterThanOrEqual(950);
+    expect(first).toBeGreaterThanOrEqual(790);
     expect(first).toBeLessThan(1_700);
-    expect(second).toBeGreaterThanOrEqual(1_950);
+    expect(second).toBeGreaterThanOrEqual(1_590);
     expect(second).toBeLessThan(2_700);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(seen(uid)).toHaveLength(3); // given up: nothing more goes out
@@ -185,16 +131,17 @@ describe("queries retry as packages/hooks/src/retry.ts says", () => {
     expect(seen(uid).map((r) => r.faults.join())).toEqual(["reset", "malformed", ""]);
   });
 
-  it("honours retry-after: a 429 asking for 0 s is retried at once, not after the 1 s backoff", async () => {
+  it("honours retry-after as a floor: a 429 asking for 2 s waits 2 s, not the 1 s backoff", async () => {
     const { uid } = await pendingVideo();
     emulator.faults.set([
-      { method: "GET", path: `/stream/${uid}`, type: "rate-limit", retryAfter: 0, times: 1 },
+      { method: "GET", path: `/stream/${uid}`, type: "rate-limit", retryAfter: 2, times: 1 },
     ]);
     const { result } = renderHook(() => useVideo(uid), { wrapper: wrapper() });
-    await waitFor(() => expect(result.current.data?.uid).toBe(uid), { timeout: 5_000 });
+    await waitFor(() => expect(result.current.data?.uid).toBe(uid), { timeout: 6_000 });
     const requests = seen(uid);
     expect(requests.map((r) => r.faults.join())).toEqual(["rate-limit", ""]);
-    expect(gaps(requests)[0]).toBeLessThan(500);
+    expect(gaps(requests)[0]).toBeGreaterThanOrEqual(1_950);
+    expect(gaps(requests)[0]).toBeLessThan(2_700);
   });
 
   it("does not retry what retrying cannot fix: a 404 is one request", async () => {

@@ -1,41 +1,18 @@
+import { makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
+import { advance, serveModel } from "@streamkit/test-utils/vitest";
 import { act, renderHook } from "@testing-library/react";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { streamKeys } from "../keys";
 import { useVideo } from "../useVideo";
 import { useVideoStatus } from "../useVideoStatus";
 import { wrapper } from "./render";
-import { makeUid, makeVideo, StreamModel } from "./streamModel";
 
 // `useVideo` and `useVideoStatus` share one cache entry per uid. Whatever an app does to the
 // cache through `streamKeys`, as their docs invite, the entry keeps a real way to fetch: an
 // invalidation or a refetch never puts it in error, and the poller keeps polling on its own.
 
 const model = new StreamModel();
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(() => {
-  model.videos.clear();
-  model.requests = [];
-  model.failures = [];
-  server.resetHandlers(...model.handlers());
-  vi.useFakeTimers({
-    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
-  });
-});
-afterEach(() => vi.useRealTimers());
-
-async function advance(ms: number) {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-    for (let i = 0; i < 5; i++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      await vi.advanceTimersByTimeAsync(1);
-    }
-  });
-}
+serveModel(model, { fakeTimers: true });
 
 function both(uid: string) {
   return { video: useVideo(uid), status: useVideoStatus(uid) };

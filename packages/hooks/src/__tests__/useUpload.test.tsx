@@ -1,93 +1,21 @@
 import { StreamValidationError } from "@streamkit/core";
 import { VideoProcessingError } from "@streamkit/core/upload";
+import { makeVideo, StreamModel } from "@streamkit/test-utils";
+import { advance as advanceClock, serveModel } from "@streamkit/test-utils/vitest";
 import { act, renderHook } from "@testing-library/react";
-import { HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
 import { type ReactNode, StrictMode } from "react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type UseUploadOptions, useUpload } from "../useUpload";
 import { useVideoStatus } from "../useVideoStatus";
 import { useVideos } from "../useVideos";
 import { wrapper } from "./render";
-import { BASE, makeUid, makeVideo, StreamModel } from "./streamModel";
 
-const UPLOAD = "http://upload.test";
+// The model's direct uploads point their one-time URLs at http://upload.test.
 const model = new StreamModel();
-const server = setupServer();
-/** One-time URLs handed out, and whether their POST arrived. */
-const links = new Map<string, { used: boolean }>();
-let held: Promise<void> | undefined;
-let failNextPosts = 0;
-
-/** The proxy's direct_upload and the one-time URLs, in front of the model's library. */
-function uploadHandlers() {
-  return [
-    http.post(`${BASE}/direct_upload`, async ({ request }) => {
-      await model.record(request);
-      const body = (await request.json()) as { meta?: { name?: string } };
-      const uid = makeUid();
-      model.add(makeVideo(uid, "pendingupload", "0", { meta: { name: body.meta?.name } }));
-      links.set(uid, { used: false });
-      return HttpResponse.json({
-        result: { uid, uploadURL: `${UPLOAD}/${uid}` },
-        success: true,
-        errors: [],
-        messages: [],
-      });
-    }),
-    http.post(`${UPLOAD}/:uid`, async ({ params }) => {
-      if (held) await held;
-      if (failNextPosts > 0) {
-        failNextPosts -= 1;
-        return HttpResponse.json({ success: false, errors: [] }, { status: 500 });
-      }
-      const uid = String(params.uid);
-      const link = links.get(uid);
-      if (!link) return new HttpResponse(null, { status: 404 });
-      link.used = true;
-      model.set(uid, makeVideo(uid, "queued", "0"));
-      return new HttpResponse(null, { status: 200 });
-    }),
-  ];
-}
-
-function hold(): () => void {
-  let release = () => {};
-  held = new Promise((resolve) => {
-    release = () => {
-      held = undefined;
-      resolve();
-    };
-  });
-  return release;
-}
-
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(() => {
-  model.videos.clear();
-  model.requests = [];
-  model.failures = [];
-  links.clear();
-  held = undefined;
-  failNextPosts = 0;
-  server.resetHandlers(...uploadHandlers(), ...model.handlers());
-  // setImmediate stays real: msw answers through real I/O turns.
-  vi.useFakeTimers({
-    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
-  });
-});
-afterEach(() => vi.useRealTimers());
-
-async function advance(ms: number) {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-    for (let i = 0; i < 8; i++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      await vi.advanceTimersByTimeAsync(1);
-    }
-  });
-}
+serveModel(model, { fakeTimers: true });
+const hold = () => model.hold();
+// XHR uploads need more I/O turns than reads to settle.
+const advance = (ms: number) => advanceClock(ms, 8);
 
 /** Advances until `check` passes (msw and XHR need real I/O turns between fake-time steps). */
 async function until(check: () => void, steps = 40) {
@@ -203,7 +131,7 @@ describe("useUpload", () => {
 
   it("pauses, resumes, retries, cancels and removes", async () => {
     const { result } = renderUpload();
-    failNextPosts = 2; // the first POST and its one retry fail: error
+    model.uploadFailures.push(500, 500); // the first POST and its one retry fail: error
     act(() => {
       result.current.add([video("a.mp4")]);
     });

@@ -1,41 +1,13 @@
 import { StreamApiError, StreamNetworkError, StreamValidationError } from "@streamkit/core";
-import { act, renderHook } from "@testing-library/react";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
+import { advance, serveModel } from "@streamkit/test-utils/vitest";
+import { renderHook } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import { useVideoStatus } from "../useVideoStatus";
 import { wrapper } from "./render";
-import { makeUid, makeVideo, StreamModel } from "./streamModel";
 
 const model = new StreamModel();
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(() => {
-  model.videos.clear();
-  model.requests = [];
-  model.failures = [];
-  server.resetHandlers(...model.handlers());
-  // setImmediate stays real: msw resolves requests through real I/O turns.
-  vi.useFakeTimers({
-    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
-  });
-});
-afterEach(() => vi.useRealTimers());
-
-/**
- * Lets timers fire, then lets requests (msw) and React settle. The fake clock turns a zero-delay
- * timer set during a tick into 1 ms (the batcher's window), so settling moves time by a few ms.
- */
-async function advance(ms: number) {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-    for (let i = 0; i < 5; i++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      await vi.advanceTimersByTimeAsync(1);
-    }
-  });
-}
+serveModel(model, { fakeTimers: true });
 
 describe("useVideoStatus", () => {
   it("makes one request per interval for many components watching one uid", async () => {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { MOCK_BASE } from "@streamkit/test-utils";
 import { expect, userEvent, within } from "storybook/test";
-import { MOCK_BASE } from "../../../../.storybook/mocks/backend";
 import { StreamProvider } from "../StreamProvider";
 import { StatusDemo } from "./StatusDemo";
 

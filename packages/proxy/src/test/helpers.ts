@@ -1,5 +1,5 @@
+import type { FakeUpstream } from "@streamkit/test-utils/upstream";
 import { createStreamProxy, type StreamProxy, type StreamProxyOptions } from "../index";
-import type { FakeUpstream } from "./fakeUpstream";
 
 export const APP = "http://app.test";
 export const BASE = "/api/stream";

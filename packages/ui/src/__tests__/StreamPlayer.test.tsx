@@ -1,5 +1,6 @@
 import type { StreamProps } from "@cloudflare/stream-react";
 import { StreamProvider } from "@streamkit/hooks";
+import { BASE, makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { createRef } from "react";
@@ -14,7 +15,6 @@ import {
   it,
   vi,
 } from "vitest";
-import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import type { StreamPlayerHandle } from "../player/types";
 import { usePlayer } from "../player/usePlayer";
 import { StreamPlayer, type StreamPlayerProps } from "../StreamPlayer";

@@ -1,8 +1,8 @@
+import { makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { ThumbnailPicker } from "../ThumbnailPicker";
 import { frameTimes, nearestFrame, timestampPct } from "../thumbnails/frames";
 import { advance, failOnConsoleError, renderWithStream, useFakeClock } from "./dashboardRender";

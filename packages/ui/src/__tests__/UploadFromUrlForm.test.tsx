@@ -1,8 +1,8 @@
+import { makeVideo, StreamModel } from "@streamkit/test-utils";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { UploadFromUrlForm } from "../UploadFromUrlForm";
 import { advance, failOnConsoleError, renderWithStream, useFakeClock } from "./dashboardRender";
 
@@ -90,11 +90,11 @@ describe("UploadFromUrlForm", () => {
     expect(urlField()).toHaveValue("https://example.com/cat.mp4");
   });
 
-  it("takes a new defaultUrl after mount", () => {
+  it("starts from defaultUrl, which later values do not replace, as an input's defaultValue", () => {
     const { rerender } = renderWithStream(<UploadFromUrlForm defaultUrl="https://a.test/1.mp4" />);
     expect(urlField()).toHaveValue("https://a.test/1.mp4");
     rerender(<UploadFromUrlForm defaultUrl="https://a.test/2.mp4" />);
-    expect(urlField()).toHaveValue("https://a.test/2.mp4");
+    expect(urlField()).toHaveValue("https://a.test/1.mp4");
     rerender(<UploadFromUrlForm defaultUrl="https://a.test/2.mp4" nameField={false} />);
     expect(screen.queryByRole("textbox", { name: "Name (optional)" })).toBeNull();
   });

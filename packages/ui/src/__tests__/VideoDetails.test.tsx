@@ -1,8 +1,8 @@
+import { makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { VideoDetails } from "../VideoDetails";
 import { failOnConsoleError, renderWithStream } from "./dashboardRender";
 

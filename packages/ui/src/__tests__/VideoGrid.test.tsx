@@ -1,13 +1,8 @@
+import { DELIVERY, makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
 import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  DELIVERY,
-  makeUid,
-  makeVideo,
-  StreamModel,
-} from "../../../hooks/src/__tests__/streamModel";
 import { VideoGrid } from "../VideoGrid";
 import { failOnConsoleError, renderWithStream } from "./dashboardRender";
 

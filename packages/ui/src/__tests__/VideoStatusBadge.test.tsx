@@ -1,8 +1,8 @@
 import { StreamProvider } from "@streamkit/hooks";
+import { BASE, makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
 import { render, screen, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { StreamMessagesProvider } from "../messages/context";
 import { VideoStatusBadge } from "../VideoStatusBadge";
 

@@ -1,9 +1,9 @@
 import type { Video } from "@streamkit/core";
+import { makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { VideoTable } from "../VideoTable";
 import { advance, failOnConsoleError, renderWithStream, useFakeClock } from "./dashboardRender";
 

@@ -1,6 +1,6 @@
+import { DELIVERY, makeUid, makeVideo } from "@streamkit/test-utils";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { DELIVERY, makeUid, makeVideo } from "../../../hooks/src/__tests__/streamModel";
 import { VideoThumbnail } from "../VideoThumbnail";
 import { renderWithStream } from "./dashboardRender";
 

@@ -1,10 +1,10 @@
 import { createStreamClient, type PollingPolicy } from "@streamkit/core";
 import { StreamProvider } from "@streamkit/hooks";
+import { BASE, DELIVERY } from "@streamkit/test-utils";
 import { QueryClient } from "@tanstack/react-query";
 import { act, render } from "@testing-library/react";
 import type { ReactElement, ReactNode } from "react";
 import { afterEach, beforeEach, expect, type MockInstance, vi } from "vitest";
-import { BASE, DELIVERY } from "../../../hooks/src/__tests__/streamModel";
 
 export interface StreamRenderOptions {
   /** Give the provider a delivery origin. Defaults to true. */

@@ -1,4 +1,5 @@
 import type { Video } from "@streamkit/core";
+import { BASE, makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
 import { StreamPlayer, VideoDetails, VideoGrid, VideoTable, VideoThumbnail } from "@streamkit/ui";
 import { UploadDropzone } from "@streamkit/ui/upload";
 import { act, screen, waitFor, within } from "@testing-library/react";
@@ -6,7 +7,6 @@ import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { failOnConsoleError, renderWithStream } from "./dashboardRender";
 import { installFakeSdk } from "./fakeSdk";
 

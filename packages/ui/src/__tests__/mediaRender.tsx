@@ -1,25 +1,17 @@
 import type { Video, VideoState } from "@streamkit/core";
 import { StreamProvider } from "@streamkit/hooks";
+import { makeUid, StreamModel } from "@streamkit/test-utils";
+import { serveModel } from "@streamkit/test-utils/vitest";
 import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
-import { setupServer } from "msw/node";
 import type { ReactElement, ReactNode } from "react";
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import { MediaModel } from "../../../hooks/src/__tests__/mediaModel";
-import { makeUid } from "../../../hooks/src/__tests__/streamModel";
 
-/** The captions/downloads model of the hooks tests, served by msw for the panels. */
+/** The one test model, served by msw for the panels under a base of their own. */
 export const BASE = "http://app.test/media-api";
-export const model = new MediaModel(BASE);
+export const model = new StreamModel(BASE);
 
 export function serveMediaModel(): void {
-  const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-  afterAll(() => server.close());
-  beforeEach(() => {
-    model.reset();
-    server.resetHandlers(...model.handlers());
-  });
+  serveModel(model);
 }
 
 /** A video in the model, ready unless told otherwise. */

@@ -1,8 +1,8 @@
 import { StreamProvider } from "@streamkit/hooks";
+import { BASE, makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
 import { render, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { VideoThumbnail } from "../VideoThumbnail";
 
 const ORIGIN = "http://127.0.0.1:8787";

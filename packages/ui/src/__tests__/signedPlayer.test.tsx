@@ -1,8 +1,8 @@
 import { StreamProvider } from "@streamkit/hooks";
+import { BASE, makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { BASE, makeUid, makeVideo, StreamModel } from "../../../hooks/src/__tests__/streamModel";
 import { StreamPlayer } from "../StreamPlayer";
 import { type FakePlayer, installFakeSdk } from "./fakeSdk";
 

@@ -1,5 +1,6 @@
 import type { UploadItem } from "@streamkit/hooks/upload";
-import type { ReactNode } from "react";
+import type { LiHTMLAttributes, ReactNode } from "react";
+import { cx } from "../cx";
 import { useCommonMessages } from "../messages/context";
 import { VideoStatusBadge } from "../VideoStatusBadge";
 import { type DropzoneLimits, failure, refusal } from "./describe";
@@ -25,7 +26,9 @@ export function UploadRow({
   item,
   actions,
   limits,
-}: {
+  className,
+  ...rest
+}: Omit<LiHTMLAttributes<HTMLLIElement>, "children"> & {
   item: UploadItem;
   actions: UploadRowActions;
   limits: DropzoneLimits;
@@ -48,7 +51,12 @@ export function UploadRow({
   const percent = messages.percent(item.percent);
 
   return (
-    <li className="sk-upload" data-state={item.state} data-protocol={item.protocol}>
+    <li
+      {...rest}
+      className={cx("sk-upload", className)}
+      data-state={item.state}
+      data-protocol={item.protocol}
+    >
       <div className="sk-upload__head">
         <span className="sk-upload__name">{item.name}</span>
         <span className="sk-upload__size">{text.formatSize(item.bytesTotal)}</span>

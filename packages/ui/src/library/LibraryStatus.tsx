@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useCommonMessages, useMessages } from "../messages/context";
 import { tableMessages } from "../messages/table";
 import { RequestError } from "../parts/RequestError";
-import type { Library } from "./useLibrary";
+import type { Library } from "./useLibraryView";
 
 /**
  * What a library view says around its items: loading, no videos, no matches, a failed request
@@ -20,7 +20,7 @@ export function LibraryStatus({ library }: { library: Library }): ReactNode {
     ? messages.loading
     : failedFirst || videos.length > 0
       ? ""
-      : library.filtered
+      : library.list.filtered
         ? table.noMatches
         : table.empty;
   return (

@@ -2,7 +2,7 @@ import { VIDEO_STATES, type VideoState, videoPhase } from "@streamkit/core";
 import { type ReactNode, useId } from "react";
 import { useCommonMessages, useMessages } from "../messages/context";
 import { tableMessages } from "../messages/table";
-import type { Library } from "./useLibrary";
+import type { Library } from "./useLibraryView";
 
 /** The search box and the status filter of a library view, plus any actions (bulk delete). */
 export function LibraryToolbar({
@@ -27,7 +27,7 @@ export function LibraryToolbar({
           value={library.search}
           onChange={(event) => library.setSearch(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === "Enter") library.flushSearch();
+            if (event.key === "Enter") library.list.flushSearch();
           }}
         />
       </div>

@@ -1,11 +1,11 @@
 import { isTerminal, type Video, videoPhase } from "@streamkit/core";
+import { useListedVideo } from "@streamkit/hooks/library";
 import { memo, type ReactNode, useState } from "react";
 import { useMessages } from "../messages/context";
 import { tableMessages } from "../messages/table";
 import { videoName } from "../parts/videoName";
 import { VideoStatusBadge } from "../VideoStatusBadge";
 import { VideoThumbnail } from "../VideoThumbnail";
-import { useListedVideo } from "./useListedVideo";
 
 export interface VideoCardProps {
   video: Video;

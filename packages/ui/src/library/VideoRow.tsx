@@ -1,11 +1,11 @@
 import { isTerminal, type Video, videoPhase } from "@streamkit/core";
+import { useListedVideo } from "@streamkit/hooks/library";
 import { memo, type ReactNode, useState } from "react";
 import { useMessages } from "../messages/context";
 import { tableMessages } from "../messages/table";
 import { InlineConfirm } from "../parts/InlineConfirm";
 import { videoName } from "../parts/videoName";
 import { VideoStatusBadge } from "../VideoStatusBadge";
-import { useListedVideo } from "./useListedVideo";
 
 export interface VideoRowProps {
   /** The list's copy; the row follows the video's cache entry from there. */
@@ -51,6 +51,7 @@ export const VideoRow = memo(function VideoRow({
             type="checkbox"
             aria-label={text.selectRow(name)}
             checked={selected}
+            data-state={selected ? "checked" : "unchecked"}
             onChange={(event) => onToggle(uid, event.target.checked)}
           />
         </td>

@@ -1,10 +1,10 @@
 // @vitest-environment node
+import { uploadFake as fakeStream } from "@streamkit/test-utils/vitest";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { StreamValidationError } from "../../errors";
 import { createUploadQueue } from "../queue";
 import type { UploadState } from "../state";
-import { fakeStream } from "./fakeStream";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

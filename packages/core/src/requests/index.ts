@@ -1,0 +1,29 @@
+/**
+ * `@streamkit/core/requests`: the accepted fields and value checks of each Stream operation,
+ * defined once for the client, the proxy, the upload engine and the emulator's limits. The main
+ * entry re-exports the checks the client runs; the field lists live here, off every page's bundle.
+ */
+export { UpstreamErrorCode } from "../errors";
+export {
+  COPY_FIELDS,
+  DIRECT_UPLOAD_FIELDS,
+  onlyFields,
+  UPDATE_FIELDS,
+  UPLOAD_SETTINGS_FIELDS,
+} from "./fields";
+export {
+  MAX_CREATOR_LENGTH,
+  MAX_DURATION_SECONDS,
+  MAX_LIST_LIMIT,
+  PUBLIC_DETAILS_FIELDS,
+  VIDEO_STATES,
+  VIDEO_TYPES,
+} from "./limits";
+export { listQuery } from "./list";
+export {
+  checkCopyRequest,
+  checkDirectUploadRequest,
+  checkSignedTokenRequest,
+  checkUpdateRequest,
+} from "./operations";
+export { checkUploadSettings, type UploadSettings } from "./uploadSettings";

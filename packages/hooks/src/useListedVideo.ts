@@ -1,0 +1,32 @@
+import { isTerminal, type Video } from "@streamkit/core";
+import { useQuery } from "@tanstack/react-query";
+import { useStreamClient } from "./context";
+import { videoQueryOptions } from "./queryOptions";
+
+/**
+ * A video from a list (`useVideos`, `useVideoLibrary`), kept live from its own cache entry,
+ * where status polling and edits write. The list's copy seeds that entry, so a status poller
+ * starts from it and waits a beat instead of asking at once. Reading is all this does: it never
+ * fetches.
+ *
+ * The component re-renders only when the entry's data changes: an unchanged poll answer keeps
+ * its reference (React Query's structural sharing), and nothing else of the query is read.
+ */
+export function useListedVideo(listed: Video): Video {
+  const client = useStreamClient();
+  const { data } = useQuery({
+    ...videoQueryOptions(client, listed.uid ?? ""),
+    enabled: false,
+    initialData: listed,
+  });
+  return data && !fresher(listed, data) ? data : listed;
+}
+
+/** The list's copy wins when it was modified later, or has finished while the cached one had not. */
+function fresher(listed: Video, cached: Video): boolean {
+  if (listed === cached) return false;
+  const a = Date.parse(listed.modified ?? "");
+  const b = Date.parse(cached.modified ?? "");
+  if (a > b) return true;
+  return isTerminal(listed) && !isTerminal(cached);
+}

@@ -1,0 +1,22 @@
+// The in-memory Stream model and its browser-safe adapters (msw handlers, a fetch function, the
+// stories' backend). Node-only helpers live at `/stack` and `/upstream`, test-runner ones at `/vitest`.
+export { fail, notFound, ok } from "./envelope";
+export type { Failure, Recorded } from "./failures";
+export { makeUid, mockUid } from "./ids";
+export { inState, type MockVideo, snapshot } from "./lifecycle";
+export { captionLabel, languageLabel } from "./media";
+export { StreamModel } from "./model";
+export { type Answering, mswHandlers } from "./msw";
+export type { ModelOptions, TusRecord, UploadFailure, UploadLink } from "./state";
+export {
+  MOCK_BASE,
+  MOCK_DELIVERY,
+  MOCK_UPLOAD,
+  type MockBackendOptions,
+  type MockCaptionSeed,
+  type MockMediaSeed,
+  mockBackend,
+  StoryModel,
+} from "./storybook";
+export { thumbnailSvg } from "./thumbnails";
+export { BASE, DELIVERY, makeVideo } from "./video";

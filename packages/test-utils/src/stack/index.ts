@@ -1,0 +1,6 @@
+// Node only: the real emulator and proxy on loopback ports, and the files and networks tests
+// feed them. Never imported by jsdom-free browser code (stories).
+export { fileFromDisk, makeVideoFile, sampleVideo, sha256File, tinyVideo } from "./files";
+export { multipartFile } from "./multipart";
+export { type Relay, startRelay } from "./relay";
+export { MEDIA_STACK, type Stack, type StackOptions, startStack, UPLOAD_STACK } from "./stack";

@@ -1,0 +1,212 @@
+import type { Video } from "@streamkit/core";
+import type { CaptionStatus } from "@streamkit/core/captions";
+import { HttpResponse, http } from "msw";
+import { mockUid } from "./ids";
+import { type MockVideo, snapshot } from "./lifecycle";
+import { captionLabel, downloadUrl } from "./media";
+import { StreamModel } from "./model";
+import { thumbnailSvg } from "./thumbnails";
+
+/** Where stories mount their StreamProvider; msw answers it in the browser. */
+export const MOCK_BASE = "/mock-stream";
+export const MOCK_DELIVERY = "https://delivery.mock.test";
+/** Where the mock's one-time upload URLs point (same origin, so msw answers them). */
+export const MOCK_UPLOAD = "/mock-upload";
+
+export interface MockCaptionSeed {
+  language: string;
+  generated?: boolean;
+  /** Fixed status. Without one, a generated caption is generating from the story's start. */
+  status?: CaptionStatus;
+}
+
+/** Per-video seeds, given beside the video's own fields in `MockBackendOptions.seed`. */
+export interface MockMediaSeed {
+  captions?: MockCaptionSeed[];
+  /** The MP4: `"ready"`, `"error"`, or `"inprogress"` (started when the story starts). */
+  download?: "ready" | "inprogress" | "error";
+}
+
+export interface MockBackendOptions {
+  /** Videos present at start, with their captions and download if any. */
+  seed?: (Partial<MockVideo> & MockMediaSeed)[];
+  /** Answer every request with this HTTP status (a failing backend). */
+  failWith?: number;
+  /** Only the first N requests fail with `failWith` (a backend that recovers). Defaults to all. */
+  failTimes?: number;
+  /** Answer every update, copy and delete (not reads) with this HTTP status. */
+  failWritesWith?: number;
+  /** Added latency per request, ms. */
+  latency?: number;
+  /** How long each lifecycle phase of a newly copied or uploaded video lasts, ms. Defaults to 1500. */
+  pace?: number;
+  /** How long a generated caption stays `inprogress`, ms. Defaults to 2500. */
+  captionPace?: number;
+  /** How long making the MP4 takes, ms. Defaults to 5000. */
+  downloadPace?: number;
+  /** Extra latency of caption and download changes only (an upload in flight), ms. */
+  writeLatency?: number;
+  /** How long a one-time upload POST takes to be answered, ms (keeps a story "uploading"). */
+  uploadDelay?: number;
+  /** Answer one-time upload POSTs with this HTTP status: 410 (expired), 503 (retryable), … */
+  uploadFailWith?: number;
+  /** Only the first N upload POSTs fail. Defaults to all. */
+  uploadFailTimes?: number;
+}
+
+const PENDING: Partial<Video> = {
+  readyToStream: false,
+  status: { state: "pendingupload", pctComplete: "0", errorReasonCode: "", errorReasonText: "" },
+};
+
+/** The model with the stories' clock: videos come to be as lifecycles, not fixed states. */
+export class StoryModel extends StreamModel {
+  private counter = 0x5eed0000;
+
+  constructor(private readonly story: MockBackendOptions = {}) {
+    super({
+      base: MOCK_BASE,
+      uploadBase: MOCK_UPLOAD,
+      tusBase: `${MOCK_UPLOAD}/tus`,
+      delivery: MOCK_DELIVERY,
+      lenient: true,
+      readCaptionFiles: true,
+      pace: { captionMs: story.captionPace ?? 2_500, downloadMs: story.downloadPace ?? 5_000 },
+    });
+  }
+
+  addMock(partial: Partial<MockVideo>): MockVideo {
+    this.counter += 1;
+    const mock: MockVideo = {
+      uid: mockUid(this.counter),
+      createdAt: Date.now() - this.counter,
+      name: `Video ${this.counter}`,
+      source: "https://samples.test/video.mp4",
+      pace: 1_500,
+      fails: false,
+      overrides: {},
+      ...partial,
+    };
+    this.lifecycles.set(mock.uid, mock);
+    return mock;
+  }
+
+  override addCopy(body: Record<string, unknown>): Video {
+    const meta = body.meta as ({ name?: string } & Record<string, unknown>) | undefined;
+    const source = String(body.input ?? body.url ?? "");
+    const mock = this.addMock({
+      createdAt: Date.now(),
+      pace: this.story.pace ?? 1_500,
+      source,
+      name: meta?.name ?? source.split("/").pop() ?? "video",
+      fails: source.includes("broken"),
+      ...(meta ? { meta: { "downloaded-from": source, ...meta } } : {}),
+    });
+    return snapshot(mock, this.delivery);
+  }
+
+  override addPendingUpload(body: Record<string, unknown>): Video {
+    const { name, ...meta } = (body.meta ?? {}) as Record<string, unknown>;
+    const mock = this.addMock({
+      createdAt: Date.now(),
+      pace: this.story.pace ?? 1_500,
+      name: typeof name === "string" ? name : "upload",
+      source: "upload",
+      meta,
+      overrides: PENDING,
+    });
+    return snapshot(mock, this.delivery);
+  }
+
+  override markUploaded(uid: string): void {
+    const mock = this.lifecycles.get(uid);
+    if (!mock) return;
+    const { status: _status, readyToStream: _ready, ...rest } = mock.overrides;
+    mock.overrides = rest;
+    mock.createdAt = Date.now() - mock.pace; // bytes in: the lifecycle goes on from `queued`
+  }
+
+  /** Captions and the MP4 a seeded video starts with. */
+  seedMedia(uid: string, seed: MockMediaSeed): void {
+    const now = Date.now();
+    if (seed.captions) {
+      const captions = seed.captions.map((c) => {
+        const generated = c.generated ?? false;
+        const status = c.status ?? (generated ? "inprogress" : "ready");
+        const caption = {
+          language: c.language,
+          label: captionLabel(c.language, generated),
+          generated,
+          status,
+        };
+        this.startedAt.set(caption, now);
+        return caption;
+      });
+      this.captions.set(uid, captions);
+    }
+    if (seed.download) {
+      const download = {
+        status: seed.download,
+        percentComplete: seed.download === "ready" ? 100 : 0,
+        url: downloadUrl(this, uid, "default"),
+      };
+      this.startedAt.set(download, now);
+      this.downloads.set(uid, { default: download });
+    }
+  }
+
+  override handlers() {
+    return [
+      ...super.handlers(),
+      // Thumbnails from the delivery origin: a generated picture, so nothing leaves the machine.
+      http.get(`${MOCK_DELIVERY}/:id/thumbnails/:file`, ({ params, request }) => {
+        const id = String(params.id);
+        if (id.endsWith("dead")) return new HttpResponse(null, { status: 404 });
+        const q = new URL(request.url).searchParams;
+        const animated = String(params.file).endsWith(".gif");
+        return new HttpResponse(thumbnailSvg(id, q, animated), {
+          headers: { "content-type": "image/svg+xml", "cache-control": "no-store" },
+        });
+      }),
+    ];
+  }
+}
+
+/** The stories' backend: a fresh library per call, described by the story's `backend` parameter. */
+export function mockBackend(options: MockBackendOptions = {}) {
+  const model = new StoryModel(options);
+  model.latency = options.latency ?? 0;
+  model.writeLatency = options.writeLatency ?? 0;
+  model.uploadDelay = options.uploadDelay ?? 0;
+  if (options.failWritesWith) {
+    const message = "The mock backend refuses changes";
+    model.failures.push({ status: options.failWritesWith, writes: true, times: Infinity, message });
+  }
+  if (options.failWith) {
+    const times = options.failTimes ?? Infinity;
+    model.failures.push({
+      status: options.failWith,
+      times,
+      message: "The mock backend is set to fail",
+    });
+  }
+  if (options.uploadFailWith) {
+    model.uploadFailures.push({
+      status: options.uploadFailWith,
+      times: options.uploadFailTimes ?? Infinity,
+      code: 10011,
+      message:
+        options.uploadFailWith === 410 ? "This upload URL has expired." : "The mock upload failed.",
+    });
+  }
+  for (const partial of options.seed ?? []) {
+    const { captions, download, ...video } = partial;
+    model.seedMedia(model.addMock(video).uid, { captions, download });
+  }
+  return {
+    model,
+    videos: model.lifecycles,
+    add: (p: Partial<MockVideo>) => model.addMock(p),
+    handlers: model.handlers(),
+  };
+}
