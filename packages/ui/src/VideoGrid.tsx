@@ -21,32 +21,24 @@ export interface VideoGridProps extends VideoLibraryProps {
  *
  * `data-state`: `loading`, `error`, `empty`, `ready`; on each card: the video's phase.
  */
-export function VideoGrid({
-  filters,
-  onSelect,
-  renderName,
-  searchDelayMs = 300,
-  thumbnailWidth = 240,
-  search,
-  defaultSearch,
-  onSearchChange,
-  status,
-  defaultStatus,
-  onStatusChange,
-  className,
-  ...rest
-}: VideoGridProps): ReactNode {
-  const text = useMessages("table", tableMessages);
-  const library = useLibraryView("VideoGrid", {
+export function VideoGrid(props: VideoGridProps): ReactNode {
+  const {
     filters,
+    onSelect,
+    renderName,
     searchDelayMs,
+    thumbnailWidth = 240,
     search,
     defaultSearch,
     onSearchChange,
     status,
     defaultStatus,
     onStatusChange,
-  });
+    className,
+    ...rest
+  } = props;
+  const text = useMessages("table", tableMessages);
+  const library = useLibraryView("VideoGrid", props);
   const { videos } = library.list;
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;

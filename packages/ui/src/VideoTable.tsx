@@ -58,36 +58,28 @@ const NONE: string[] = [];
  * `data-state`: `loading`, `error`, `empty`, `ready`; on each row: the video's phase (and
  * `data-selected`); on each checkbox: `checked`, `unchecked` (select-all: `indeterminate`).
  */
-export function VideoTable({
-  filters,
-  onSelect,
-  renderName,
-  searchDelayMs = 300,
-  selectable = true,
-  search,
-  defaultSearch,
-  onSearchChange,
-  status,
-  defaultStatus,
-  onStatusChange,
-  selected: selectedProp,
-  defaultSelected,
-  onSelectedChange,
-  className,
-  ...rest
-}: VideoTableProps): ReactNode {
-  const messages = useCommonMessages();
-  const text = useMessages("table", tableMessages);
-  const library = useLibraryView("VideoTable", {
+export function VideoTable(props: VideoTableProps): ReactNode {
+  const {
     filters,
+    onSelect,
+    renderName,
     searchDelayMs,
+    selectable = true,
     search,
     defaultSearch,
     onSearchChange,
     status,
     defaultStatus,
     onStatusChange,
-  });
+    selected: selectedProp,
+    defaultSelected,
+    onSelectedChange,
+    className,
+    ...rest
+  } = props;
+  const messages = useCommonMessages();
+  const text = useMessages("table", tableMessages);
+  const library = useLibraryView("VideoTable", props);
   const { videos } = library.list;
   const root = useRef<HTMLDivElement>(null);
   const selectAll = useRef<HTMLInputElement>(null);

@@ -29,7 +29,7 @@ export interface Library {
 /** The state behind `VideoTable` and `VideoGrid`: filter values (ours or the app's) and the list. */
 export function useLibraryView(
   caller: string,
-  props: LibraryFilterProps & { filters: VideoListFilters | undefined; searchDelayMs: number },
+  props: LibraryFilterProps & { filters?: VideoListFilters; searchDelayMs?: number },
 ): Library {
   const [search, setSearch] = useControllableState({
     prop: props.search,
@@ -49,7 +49,7 @@ export function useLibraryView(
     filters: props.filters,
     search,
     status,
-    searchDelayMs: props.searchDelayMs,
+    searchDelayMs: props.searchDelayMs ?? 300,
   });
   return { search, setSearch, status, setStatus, list };
 }
