@@ -147,6 +147,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       if ("closeAllConnections" in server) server.closeAllConnections();
       await ctx.queue.close();
       await ctx.pipeline.close();
+      await ctx.thumbnails.close();
       await closed;
       await store.flush();
       await account.flush();

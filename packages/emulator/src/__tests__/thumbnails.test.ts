@@ -1,4 +1,4 @@
-import { stat, writeFile } from "node:fs/promises";
+import { readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VideoJson } from "../records";
@@ -59,5 +59,33 @@ describe("thumbnails of the tiny sample", () => {
     expect(response.status).toBe(500);
     const line = thumbnailFailures().find((l) => l.includes(uid)) ?? "";
     expect(line).toMatch(/ffmpeg exited with \d+; stderr: .*(Invalid data|could not find|moov)/i);
+  });
+});
+
+describe("stopping while thumbnails are made", () => {
+  it("waits for them: after stop() nothing writes under the data directory", async () => {
+    const own = await startTestEmulator();
+    const { body } = await json<VideoJson>(
+      await own.api("/copy", { method: "POST", body: { url: `${own.url}/samples/tiny.mp4` } }),
+    );
+    const uid = body.result.uid ?? "";
+    expect((await own.waitFor(uid, isTerminal)).status?.state).toBe("ready");
+    const requests = Array.from({ length: 6 }, (_, i) =>
+      fetch(`${own.url}/${uid}/thumbnails/thumbnail.jpg?time=${i * 0.3}s&width=${120 + i * 2}`)
+        .then((r) => r.arrayBuffer())
+        .catch(() => undefined),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    await own.dispose(true); // stops, keeps the data directory to look at
+    const dir = path.join(own.dataDir, "videos", uid);
+    const listing = async () =>
+      (await readdir(dir, { recursive: true }).catch(() => [] as string[])).sort();
+    const after = await listing();
+    // A removal of the data directory now (what a test's cleanup does) does not race a writer.
+    expect(after.filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    await Promise.all(requests);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await listing()).toEqual(after);
+    await rm(own.dataDir, { recursive: true, force: true });
   });
 });

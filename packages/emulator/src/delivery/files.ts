@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type { Context } from "hono";
 
@@ -41,12 +40,21 @@ export async function serveFile(
   file: string,
   options: ServeOptions,
 ): Promise<Response> {
+  // Opened first and streamed from the handle: a file deleted after this (a video deleted while
+  // its thumbnail is on the way) still reads to the end instead of failing mid-answer.
+  let handle: FileHandle;
   let size: number;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return c.text("Not found", 404);
+    handle = await open(file, "r");
+  } catch {
+    return c.text("Not found", 404);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error("not a file");
     size = info.size;
   } catch {
+    await handle.close();
     return c.text("Not found", 404);
   }
   const headers = new Headers({
@@ -59,6 +67,7 @@ export async function serveFile(
   const range = parseRange(c.req.header("range"), size);
   if (range === "unsatisfiable") {
     headers.set("Content-Range", `bytes */${size}`);
+    await handle.close();
     return new Response(null, { status: 416, headers });
   }
   const start = range?.start ?? 0;
@@ -66,9 +75,13 @@ export async function serveFile(
   headers.set("Content-Length", String(size === 0 ? 0 : end - start + 1));
   if (range) headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
   const status = range ? 206 : 200;
-  if (c.req.method === "HEAD" || size === 0) return new Response(null, { status, headers });
+  if (c.req.method === "HEAD" || size === 0) {
+    await handle.close();
+    return new Response(null, { status, headers });
+  }
+  // The stream closes the handle when it ends or is destroyed.
   const stream = Readable.toWeb(
-    createReadStream(file, { start, end }),
+    handle.createReadStream({ start, end }),
   ) as ReadableStream<Uint8Array>;
   return new Response(stream, { status, headers });
 }

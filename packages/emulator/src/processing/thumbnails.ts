@@ -152,6 +152,15 @@ export class Thumbnails {
 
   constructor(private readonly deps: ThumbnailDeps) {}
 
+  /**
+   * Waits for the generations under way (shutdown has aborted their ffmpeg): each removes its
+   * temporary file as it ends, so after this nothing writes under the data directory, and a
+   * caller may delete it.
+   */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.inflight.values()]);
+  }
+
   private time(record: VideoRecord, requested: number | undefined): number {
     const duration = Math.max(record.duration, 0);
     const t = requested ?? record.thumbnailTimestampPct * duration;
