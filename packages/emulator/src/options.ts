@@ -1,4 +1,5 @@
 import path from "node:path";
+import { BASIC_UPLOAD_MAX_BYTES } from "@streamkit/core/upload";
 import { type FaultConfig, parseFaultConfig } from "./faults";
 
 /**
@@ -135,7 +136,9 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       timeoutMs: options.webhooks?.timeoutMs ?? 10_000,
     },
     limits: {
-      basicUploadBytes: options.limits?.basicUploadBytes ?? 200 * 1024 * 1024,
+      // Stream's "200 MB", read as core reads it (200,000,000 bytes), so the engine and the
+      // emulator agree on which files need tus.
+      basicUploadBytes: options.limits?.basicUploadBytes ?? BASIC_UPLOAD_MAX_BYTES,
     },
     samples: options.samples ?? true,
     log,
