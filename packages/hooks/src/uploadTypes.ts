@@ -1,5 +1,10 @@
 import type { ErrorReason, Video } from "@streamkit/core";
-import type { UploadOptions, UploadProtocol, UploadState } from "@streamkit/core/upload";
+import type {
+  UploadOptions,
+  UploadProtocol,
+  UploadQueue,
+  UploadState,
+} from "@streamkit/core/upload";
 
 /** The one upload vocabulary, the same union as `UploadState` of `@streamkit/core/upload`. */
 export type UploadItemState = UploadState;
@@ -49,17 +54,16 @@ export interface UseUploadOptions extends UploadFileOptions {
   onError?: (error: Error, item: UploadItem) => void;
 }
 
-export interface UseUploadResult {
+/** The queue's own controls, by item id (`remove` cancels an unfinished one and drops it). */
+type QueueControls = Pick<
+  UploadQueue,
+  "pause" | "resume" | "cancel" | "retry" | "remove" | "cancelAll"
+>;
+
+export interface UseUploadResult extends QueueControls {
   items: UploadItem[];
   /** Queues files (a `FileList` works); refused ones end in `error` without a request. */
   add(files: Iterable<Blob> | ArrayLike<Blob>, options?: UploadFileOptions): string[];
-  pause(id: string): void;
-  resume(id: string): void;
-  cancel(id: string): Promise<void>;
-  retry(id: string): void;
-  /** Cancels it if unfinished, and drops it from `items`. */
-  remove(id: string): Promise<void>;
-  cancelAll(): Promise<void>;
   /** Some file is validating, queued, uploading or paused. */
   isUploading: boolean;
 }

@@ -1,16 +1,9 @@
-import { type FakeUpstream, startFakeUpstream, uid } from "@streamkit/test-utils/upstream";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { uid } from "@streamkit/test-utils/upstream";
+import { describe, expect, it } from "vitest";
 import { envelopeOf, proxyFor, request } from "./test/helpers";
+import { fake, serveFakeUpstream } from "./test/upstreamSetup";
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.requests.length = 0;
-  fake.override = undefined;
-});
+serveFakeUpstream();
 
 /** The signed-in user comes from a header here; a real app reads its session. */
 const scoped = () =>

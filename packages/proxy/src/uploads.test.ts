@@ -1,17 +1,9 @@
-import { type FakeUpstream, startFakeUpstream } from "@streamkit/test-utils/upstream";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MULTIPART_OVERHEAD_BYTES } from "./operations/captions";
 import { envelopeOf, proxyFor, request } from "./test/helpers";
+import { fake, serveFakeUpstream } from "./test/upstreamSetup";
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.requests.length = 0;
-  fake.override = undefined;
-});
+serveFakeUpstream();
 
 const tusHeaders = {
   "tus-resumable": "1.0.0",
