@@ -41,15 +41,17 @@ export function useUploadProcessing(items: readonly QueueItem[]): Map<string, Pr
     .join(",");
   const uids = useMemo(() => (uidKey === "" ? [] : uidKey.split(",")), [uidKey]);
 
+  const names = useMemo(
+    () => new Map(items.map((item) => [item.snapshot.uid, item.name] as const)),
+    [items],
+  );
   // Declared before the poller subscription below, so the seed is in the cache when it polls.
-  const names = useRef(new Map<string, string>());
-  for (const item of items) if (item.snapshot.uid) names.current.set(item.snapshot.uid, item.name);
   const seeded = useRef(new Set<string>());
   useEffect(() => {
     const fresh = uids.filter((uid) => !seeded.current.has(uid));
     for (const uid of fresh) {
       seeded.current.add(uid);
-      const name = names.current.get(uid) ?? uid;
+      const name = names.get(uid) ?? uid;
       queryClient.setQueryData<Video>(streamKeys.video(uid), (old) =>
         old && old.status?.state !== "pendingupload"
           ? old
@@ -58,7 +60,7 @@ export function useUploadProcessing(items: readonly QueueItem[]): Map<string, Pr
       poller.notify(uid);
     }
     if (fresh.length > 0) void queryClient.invalidateQueries({ queryKey: streamKeys.lists() });
-  }, [uids, poller, queryClient]);
+  }, [uids, names, poller, queryClient]);
 
   const states = usePollerStates(uids);
   const videos = useQueries({
