@@ -9,5 +9,6 @@ export default libraryConfig({
     urls: "src/urlsEntry.ts",
     live: "src/liveUpdates.ts",
     requests: "src/requests/index.ts",
+    media: "src/media/index.ts",
   },
 });

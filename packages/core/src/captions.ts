@@ -201,6 +201,22 @@ export async function deleteCaption(
   await client.request<string>(`/${uid}/captions/${lang}`, { ...options, method: "DELETE" });
 }
 
+/** `GET /{uid}/captions/{language}/vtt`: the WebVTT text itself, for a preview or an editor. */
+export async function getCaptionText(
+  client: StreamClient,
+  uid: string,
+  language: string,
+  options: RequestOptions = {},
+): Promise<string> {
+  assertUid(uid);
+  const lang = assertCaptionLanguage(language);
+  const { result } = await client.request<string>(`/${uid}/captions/${lang}/vtt`, {
+    ...options,
+    as: "text",
+  });
+  return typeof result === "string" ? result : "";
+}
+
 /** `default` or `audio`, or `StreamValidationError` (`type`). */
 export function assertDownloadType(value: unknown, field = "type"): DownloadType {
   if (value !== "default" && value !== "audio") {

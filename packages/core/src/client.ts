@@ -47,6 +47,8 @@ export interface RawRequest extends RequestOptions {
   headers?: HeadersInit;
   /** Sees the raw response before its body is read (tus creation answers with headers only). */
   onResponse?: (response: Response) => void;
+  /** `text`: a 2xx body is the result as it is (a WebVTT file); failures still read as envelopes. */
+  as?: "text";
 }
 
 export interface StreamClient {
@@ -127,6 +129,8 @@ export function createStreamClient(options: StreamClientOptions): StreamClient {
       }
       init.onResponse?.(response);
       try {
+        if (init.as === "text" && response.ok)
+          return { result: (await response.text()) as T, success: true, errors: [], messages: [] };
         return await readEnvelope<T>(response);
       } catch (cause) {
         // Aborting mid-body surfaces from response.text(); report it as what it was.

@@ -19,6 +19,17 @@ export const streamKeys = {
   captions: (uid: string) => [...streamKeys.videos(), "captions", uid] as const,
   /** The MP4/M4A downloads of one video (`useDownloads`). */
   downloads: (uid: string) => [...streamKeys.videos(), "downloads", uid] as const,
+  /** The WebVTT text of one caption (`useCaptionText`). */
+  captionText: (uid: string, language: string) =>
+    [...streamKeys.videos(), "captionText", uid, language] as const,
+  /** The additional audio tracks of one video (`useAudioTracks`). */
+  audioTracks: (uid: string) => [...streamKeys.videos(), "audio", uid] as const,
+  /** The account's watermark profiles (`useWatermarks`). */
+  watermarks: () => [...streamKeys.all, "watermarks"] as const,
+  /** Storage usage, every creator (`useStorageUsage`); invalidated when videos come and go. */
+  storage: () => [...streamKeys.all, "storage"] as const,
+  storageUsage: (creator?: string) =>
+    [...streamKeys.storage(), creator === undefined ? {} : { creator }] as const,
 };
 
 /** List filters without the cursor, which `useVideos` manages itself. */

@@ -39,6 +39,28 @@ export const UPDATE_FIELDS: readonly string[] = [
   "uid",
 ];
 
+/** `POST /stream/clip`: a new video's settings plus the window of the source. */
+export const CLIP_FIELDS: readonly string[] = [
+  ...NEW_VIDEO,
+  "clippedFromVideoUID",
+  "startTimeSeconds",
+  "endTimeSeconds",
+  "name",
+];
+/** `POST /stream/watermarks` as JSON (multipart adds `file`). */
+export const WATERMARK_FIELDS: readonly string[] = [
+  "url",
+  "name",
+  "opacity",
+  "padding",
+  "scale",
+  "position",
+];
+/** `POST /stream/{uid}/audio/copy`. */
+export const AUDIO_COPY_FIELDS: readonly string[] = ["label", "url"];
+/** `PATCH /stream/{uid}/audio/{audio_uid}`. */
+export const AUDIO_EDIT_FIELDS: readonly string[] = ["label", "default"];
+
 /** Refuses any key of `body` not in `fields`: an unknown field is a typo, not a silent drop. */
 export function onlyFields(
   body: Record<string, unknown>,

@@ -5,11 +5,15 @@
  */
 export { UpstreamErrorCode } from "../errors";
 export {
+  AUDIO_COPY_FIELDS,
+  AUDIO_EDIT_FIELDS,
+  CLIP_FIELDS,
   COPY_FIELDS,
   DIRECT_UPLOAD_FIELDS,
   onlyFields,
   UPDATE_FIELDS,
   UPLOAD_SETTINGS_FIELDS,
+  WATERMARK_FIELDS,
 } from "./fields";
 export {
   MAX_CREATOR_LENGTH,
@@ -20,6 +24,19 @@ export {
   VIDEO_TYPES,
 } from "./limits";
 export { listQuery } from "./list";
+export {
+  checkAudioCopyRequest,
+  checkAudioEditRequest,
+  checkAudioLabel,
+  checkClipRequest,
+  checkWatermarkRequest,
+  MAX_AUDIO_LABEL_LENGTH,
+  MAX_AUDIO_TRACK_BYTES,
+  MAX_WATERMARK_BYTES,
+  MAX_WATERMARK_NAME_LENGTH,
+  WATERMARK_POSITIONS,
+  type WatermarkPosition,
+} from "./media";
 export {
   checkCopyRequest,
   checkDirectUploadRequest,
