@@ -8,6 +8,7 @@ import { apiAuth } from "./http/auth";
 import { permissiveCors } from "./http/cors";
 import { API } from "./http/lookup";
 import { registerAboutRoutes } from "./routes/about";
+import { registerAudioRoutes } from "./routes/audio";
 import { registerCaptionRoutes } from "./routes/captions";
 import { registerDeliveryRoutes } from "./routes/delivery";
 import { registerDownloadRoutes } from "./routes/downloads";
@@ -16,10 +17,11 @@ import { registerSampleRoutes } from "./routes/samples";
 import { registerTusRoutes } from "./routes/tus";
 import { registerUploadRoutes } from "./routes/uploads";
 import { registerVideoRoutes } from "./routes/videos";
+import { registerWatermarkRoutes } from "./routes/watermarks";
 import { registerWebhookRoutes } from "./routes/webhook";
 
 /** Parts of the real API the emulator does not implement: an honest "no route" rather than a 400. */
-const NOT_EMULATED = ["live_inputs", "watermarks", "usage"];
+const NOT_EMULATED = ["live_inputs", "usage"];
 
 /** The whole emulator as one Hono app: REST API, uploads, delivery, player, samples. */
 export function createApp(ctx: EmulatorContext): Hono {
@@ -63,26 +65,13 @@ export function createApp(ctx: EmulatorContext): Hono {
     app.all(`${API}/${name}`, noRoute);
     app.all(`${API}/${name}/*`, noRoute);
   }
-  app.all(`${API}/:uid/audio`, () => {
-    throw new ApiError(
-      404,
-      ErrorCode.NoRoute,
-      "No route for the URI (the emulator does not implement audio tracks)",
-    );
-  });
-  app.all(`${API}/:uid/audio/*`, () => {
-    throw new ApiError(
-      404,
-      ErrorCode.NoRoute,
-      "No route for the URI (the emulator does not implement audio tracks)",
-    );
-  });
-
   // Specific /stream/<word> routes first: /stream/:uid would otherwise take them.
   registerUploadRoutes(app, ctx);
   registerKeyRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerWatermarkRoutes(app, ctx);
   registerCaptionRoutes(app, ctx);
+  registerAudioRoutes(app, ctx);
   registerDownloadRoutes(app, ctx);
   registerVideoRoutes(app, ctx);
   registerTusRoutes(app, ctx);

@@ -7,6 +7,7 @@ import type { JobQueue } from "./processing/queue";
 import type { Thumbnails } from "./processing/thumbnails";
 import type { Samples } from "./samples";
 import type { VideoStore } from "./store";
+import type { WatermarkStore } from "./watermarks/store";
 import type { Webhooks } from "./webhooks";
 
 /** The emulator's services, shared by the routes; built once by `startEmulator`. */
@@ -14,6 +15,7 @@ export interface EmulatorContext {
   options: ResolvedOptions;
   store: VideoStore;
   account: AccountStore;
+  watermarks: WatermarkStore;
   /** `undefined` in degraded mode (no ffmpeg). */
   tools: FfmpegTools | undefined;
   queue: JobQueue;

@@ -4,6 +4,14 @@ import type { DownloadType } from "@streamkit/core/captions";
 export type { DownloadType };
 export type JobStatus = "inprogress" | "ready" | "error";
 
+/**
+ * The full profile a video embeds (§2, §3.13). Core's schema types `downloadedFrom` as a string,
+ * but Stream sends `null` for profiles made from an uploaded file, and so does the emulator.
+ */
+export type EmbeddedWatermark = Omit<Watermark, "downloadedFrom"> & {
+  downloadedFrom?: string | null;
+};
+
 export interface CaptionRecord {
   language: string;
   label: string;
@@ -16,6 +24,20 @@ export interface CaptionRecord {
 export interface DownloadRecord {
   status: JobStatus;
   percentComplete: number;
+}
+
+export type AudioTrackStatus = "queued" | "ready" | "error";
+
+/** An additional audio track (§3.10); its files sit in `<video>/audio/<uid>/`. */
+export interface AudioTrackRecord {
+  uid: string;
+  label: string;
+  default: boolean;
+  status: AudioTrackStatus;
+  /** `audio/copy`: fetched (again, after a restart) by the track's job. */
+  sourceUrl?: string;
+  /** Why it ended in `error`, for the log. */
+  error?: string;
 }
 
 export interface Rendition {
@@ -58,11 +80,15 @@ export interface VideoRecord {
   uploadExpiry: string | null;
   maxSizeBytes: number | null;
   maxDurationSeconds: number | null;
-  watermark: Watermark | null;
+  watermark: EmbeddedWatermark | null;
   publicDetails: PublicDetails | null;
   clippedFrom?: string;
 
   kind: UploadKind;
+  /** The watermark's image inside the video directory (a copy: the profile may go away). */
+  watermarkImage?: string;
+  /** Additional audio tracks; absent on records written before they existed. */
+  audio?: AudioTrackRecord[];
   /** Copy source, for `downloading` and for restarts. */
   sourceUrl?: string;
   /** Clip window, applied when the clip is cut from its source. */
@@ -128,7 +154,7 @@ export type VideoJson = Omit<
   readyToStreamAt: string | null;
   maxDurationSeconds: number | null;
   maxSizeBytes: number | null;
-  watermark: Watermark | null;
+  watermark: EmbeddedWatermark | null;
   publicDetails?: PublicDetails | null;
 };
 

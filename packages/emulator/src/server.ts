@@ -6,6 +6,7 @@ import { createApp } from "./app";
 import type { EmulatorContext } from "./context";
 import { type FaultConfig, FaultController, type FaultState } from "./faults";
 import { type EmulatorOptions, resolveOptions } from "./options";
+import { recoverAudioTracks } from "./processing/audio-tracks";
 import { recoverCaptions } from "./processing/captions";
 import { recoverDownloads } from "./processing/downloads";
 import { locateFfmpeg } from "./processing/ffmpeg";
@@ -16,6 +17,7 @@ import { recoverTusUploads } from "./routes/tus";
 import { expireDirectUploads } from "./routes/uploads";
 import { Samples } from "./samples";
 import { VideoStore } from "./store";
+import { WatermarkStore } from "./watermarks/store";
 import { Webhooks } from "./webhooks";
 
 export interface RunningEmulator {
@@ -81,6 +83,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const { skipped } = await store.load();
   const account = new AccountStore(opts.dataDir);
   await account.load();
+  const watermarks = new WatermarkStore(opts.dataDir);
+  const { skipped: skippedWatermarks } = await watermarks.load();
   const tools = await locateFfmpeg(opts.ffmpegPath, opts.ffprobePath);
   const shutdown = new AbortController();
   let origin = opts.publicUrl ?? "";
@@ -90,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     options: opts,
     store,
     account,
+    watermarks,
     tools,
     queue: new JobQueue(opts.processing.concurrency),
     origin: () => origin,
@@ -118,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   origin = opts.publicUrl ?? originFor(opts.host, address.port);
 
   for (const uid of skipped) opts.log(`skipped unreadable video record ${uid}`);
+  for (const uid of skippedWatermarks) opts.log(`skipped unreadable watermark profile ${uid}`);
   if (tools) opts.log(`ffmpeg: ${tools.version}`);
   else {
     opts.log(
@@ -130,6 +136,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   await recoverTusUploads(ctx);
   await ctx.pipeline.recover();
   await recoverDownloads(ctx);
+  recoverAudioTracks(ctx);
   recoverCaptions(ctx);
   ctx.webhooks.resumePending();
   await sweep(ctx);

@@ -21,6 +21,15 @@ export function tooLarge(limit: number): ApiError {
  * Content-Length says so (413), as Cloudflare does for basic uploads over 200 MB.
  */
 export async function readMultipartFile(c: Context, limit: number, field = "file"): Promise<File> {
+  return (await readMultipartForm(c, limit, field)).file;
+}
+
+/** Like {@link readMultipartFile}, with the rest of the form for endpoints that take more fields. */
+export async function readMultipartForm(
+  c: Context,
+  limit: number,
+  field = "file",
+): Promise<{ file: File; form: FormData }> {
   const type = c.req.header("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) {
     throw badRequest(`Expected a multipart/form-data body with a "${field}" field.`);
@@ -40,7 +49,20 @@ export async function readMultipartFile(c: Context, limit: number, field = "file
   }
   if (file.size > limit) throw tooLarge(limit);
   if (file.size === 0) throw badRequest(`The "${field}" file is empty.`);
-  return file;
+  return { file, form };
+}
+
+/** Whether a request carries a multipart body (some endpoints also take JSON). */
+export function isMultipart(c: Context): boolean {
+  return (c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+}
+
+/** A text field of a multipart form; a file in its place is a 400. */
+export function formText(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  if (value === null) return undefined;
+  if (typeof value !== "string") throw badRequest(`${name}: expected a text field, not a file.`);
+  return value;
 }
 
 export async function saveFile(file: Blob, target: string): Promise<void> {

@@ -81,8 +81,11 @@ export function readVideoSettings(fields: Fields, which: "upload" | "update"): V
   } else {
     const expiry = fields.dateTime("uploadExpiry");
     if (expiry !== undefined) settings.uploadExpiry = expiry;
-    const details = fields.object("publicDetails");
-    if (details) settings.publicDetails = readPublicDetails(details);
+    if (fields.raw("publicDetails") === null) settings.publicDetails = null;
+    else {
+      const details = fields.object("publicDetails");
+      if (details) settings.publicDetails = readPublicDetails(details);
+    }
   }
   return settings;
 }
@@ -95,4 +98,23 @@ function readPublicDetails(details: Record<string, unknown>): PublicDetails {
     if (value !== undefined) result[key] = value;
   }
   return result;
+}
+
+/**
+ * An update's `publicDetails` merged into the stored ones, as Stream does: fields left out keep
+ * their value, a field set to `null` is removed, and `publicDetails: null` removes them all.
+ * Nothing left means `null` (the video object then has no `publicDetails`).
+ */
+export function mergePublicDetails(
+  current: PublicDetails | null,
+  change: PublicDetails | null,
+): PublicDetails | null {
+  if (change === null) return null;
+  const merged: PublicDetails = { ...current };
+  for (const key of PUBLIC_DETAILS_FIELDS) {
+    const value = change[key];
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  return Object.keys(merged).length > 0 ? merged : null;
 }

@@ -13,6 +13,14 @@ export class FetchOriginError extends Error {
   }
 }
 
+/** The origin's file is over the caller's limit (a FetchOriginError still, for copies). */
+export class OriginTooLarge extends FetchOriginError {
+  constructor(readonly limit: number) {
+    super(`The file is larger than ${limit} bytes.`);
+    this.name = "OriginTooLarge";
+  }
+}
+
 function describeCause(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
@@ -23,7 +31,12 @@ function describeCause(error: unknown): string {
  * oversize, dropped connection) becomes a FetchOriginError, which the pipeline reports as
  * ERR_FETCH_ORIGIN_ERROR.
  */
-export async function fetchToFile(url: string, file: string, signal: AbortSignal): Promise<number> {
+export async function fetchToFile(
+  url: string,
+  file: string,
+  signal: AbortSignal,
+  maxBytes: number = MAX_UPLOAD_BYTES,
+): Promise<number> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -42,17 +55,16 @@ export async function fetchToFile(url: string, file: string, signal: AbortSignal
     );
   }
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > MAX_UPLOAD_BYTES) {
+  if (declared > maxBytes) {
     await response.body.cancel().catch(() => {});
-    throw new FetchOriginError(`The file is larger than ${MAX_UPLOAD_BYTES} bytes.`);
+    throw new OriginTooLarge(maxBytes);
   }
   await mkdir(path.dirname(file), { recursive: true });
   let received = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       received += chunk.length;
-      if (received > MAX_UPLOAD_BYTES)
-        callback(new FetchOriginError("The file is larger than 30 GB."));
+      if (received > maxBytes) callback(new OriginTooLarge(maxBytes));
       else callback(null, chunk);
     },
   });

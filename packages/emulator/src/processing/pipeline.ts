@@ -12,8 +12,16 @@ import { progressParser, run } from "./ffmpeg";
 import { hlsArgs, planLadder } from "./hls";
 import type { JobQueue } from "./queue";
 import { Throttle } from "./throttle";
+import { burnArgs } from "./watermark";
 
 export const SOURCE_FILE = "source";
+/**
+ * The source with its watermark drawn in. It becomes the video's `sourceFile`, so every later
+ * step (HLS, thumbnails, MP4/M4A downloads, clips cut from this video) shows the mark without
+ * knowing about watermarks, as on Stream, where the mark is part of the encoded video. The
+ * original stays beside it, so a re-run after a restart starts from clean frames.
+ */
+export const WATERMARKED_FILE = "watermarked.mp4";
 
 /** What the pipeline works with (the emulator's context fits as it is). */
 export interface PipelineDeps {
@@ -107,6 +115,7 @@ export class Pipeline {
       this.deps.queue.cancel(`process:${uid}`),
       this.deps.queue.cancel(`download:default:${uid}`),
       this.deps.queue.cancel(`download:audio:${uid}`),
+      this.deps.queue.cancelPrefix(`audio:${uid}:`),
     ]);
   }
 
@@ -135,13 +144,16 @@ export class Pipeline {
         await this.fail(uid, analysis.code, analysis.text);
         return;
       }
-      const { info } = analysis;
+      // Burnt in before the duration is known: thumbnails are served from then on, and must
+      // never show (and cache) unmarked frames.
+      const marked = await this.burnWatermark(uid, analysis.info, signal);
+      const info = marked ?? analysis.info;
       await this.deps.store.update(uid, (r) => {
         r.duration = Math.round(info.duration * 1000) / 1000;
         r.width = info.width;
         r.height = info.height;
       });
-      if (this.deps.tools) await this.encode(record, info, signal);
+      if (this.deps.tools) await this.encode(record, info, signal, marked ? 40 : 0);
       await this.ready(uid, info);
     } catch (error) {
       if (signal.aborted) return; // Left as is; a restart re-queues it.
@@ -206,7 +218,63 @@ export class Pipeline {
       });
   }
 
-  private async encode(record: VideoRecord, info: SourceInfo, signal: AbortSignal): Promise<void> {
+  /**
+   * Draws the video's watermark into {@link WATERMARKED_FILE} (pctComplete 0..40) and makes it
+   * the source; `undefined` when there is none to draw (no watermark, or no ffmpeg: degraded
+   * mode keeps the profile on the record but cannot draw it).
+   */
+  private async burnWatermark(
+    uid: string,
+    info: SourceInfo,
+    signal: AbortSignal,
+  ): Promise<SourceInfo | undefined> {
+    const tools = this.deps.tools;
+    const record = this.deps.store.get(uid);
+    const mark = record?.watermark;
+    if (!tools || !record?.watermarkImage || !mark?.width || !mark.height) return undefined;
+    const output = this.deps.store.file(uid, WATERMARKED_FILE);
+    const tmp = `${output}.tmp`;
+    const throttle = new Throttle(300);
+    const onStdout = progressParser(info.duration, (fraction) => {
+      if (!throttle.ready()) return;
+      const pct = formatPct(fraction * 40);
+      this.deps.store
+        .update(uid, (r) => {
+          if (r.state === "inprogress") r.pctComplete = pct;
+        })
+        .catch(() => {});
+    });
+    try {
+      await run(
+        tools.ffmpeg,
+        burnArgs({
+          input: this.deps.store.file(uid, SOURCE_FILE),
+          image: this.deps.store.file(uid, record.watermarkImage),
+          output: tmp,
+          video: { width: info.width, height: info.height },
+          imageSize: { width: mark.width, height: mark.height },
+          profile: mark,
+          preset: this.deps.options.processing.preset,
+          hasAudio: info.hasAudio,
+        }),
+        { signal, onStdout },
+      );
+      await rename(tmp, output);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+    await this.deps.store.update(uid, (r) => {
+      r.sourceFile = WATERMARKED_FILE;
+    });
+    return { ...info, container: "mp4", contentType: "video/mp4", playable: true };
+  }
+
+  private async encode(
+    record: VideoRecord,
+    info: SourceInfo,
+    signal: AbortSignal,
+    pctFrom = 0,
+  ): Promise<void> {
     const tools = this.deps.tools;
     if (!tools) return;
     const { ladder, preset, segmentSeconds } = this.deps.options.processing;
@@ -217,7 +285,7 @@ export class Pipeline {
     const throttle = new Throttle(300);
     const onStdout = progressParser(info.duration, (fraction) => {
       // Stays below 100 until the renditions are on disk.
-      const pct = formatPct(Math.min(99, fraction * 100));
+      const pct = formatPct(Math.min(99, pctFrom + fraction * (100 - pctFrom)));
       if (!throttle.ready()) return;
       this.deps.store
         .update(record.uid, (r) => {
@@ -228,7 +296,10 @@ export class Pipeline {
     await run(
       tools.ffmpeg,
       hlsArgs({
-        input: this.deps.store.file(record.uid, SOURCE_FILE),
+        input: this.deps.store.file(
+          record.uid,
+          this.deps.store.get(record.uid)?.sourceFile ?? SOURCE_FILE,
+        ),
         outDir,
         renditions,
         hasAudio: info.hasAudio,

@@ -57,6 +57,12 @@ export class JobQueue {
     await job.done;
   }
 
+  /** Cancels every job whose key starts with `prefix` (e.g. all audio tracks of a video). */
+  async cancelPrefix(prefix: string): Promise<void> {
+    const keys = [...this.jobs.keys()].filter((key) => key.startsWith(prefix));
+    await Promise.all(keys.map((key) => this.cancel(key)));
+  }
+
   /** Aborts everything and waits for running jobs to wind down. */
   async close(): Promise<void> {
     this.closed = true;

@@ -4,6 +4,7 @@ import type { Context, Hono } from "hono";
 import type { EmulatorContext } from "../context";
 import { type Access, resolveDelivery } from "../delivery/access";
 import { serveFile } from "../delivery/files";
+import { audioRenditions, withAudioGroup } from "../delivery/master";
 import { isUid, looksLikeToken } from "../ids";
 import { renderPlayerPage, renderWatchPage } from "../player/iframe-html";
 import { readPlayerParams } from "../player/params";
@@ -139,11 +140,21 @@ export function registerDeliveryRoutes(app: Hono, ctx: EmulatorContext): void {
     } catch {
       return c.text("Manifest missing", 404);
     }
+    const { record } = access;
+    const renditions = audioRenditions(
+      record.audio ?? [],
+      record.media?.hasAudio ?? false,
+      (t) => `audio/${t.uid}/index.m3u8`,
+    );
     const hint = c.req.query("clientBandwidthHint");
-    return c.body(filterMaster(master, hint ? Number(hint) : undefined), 200, {
-      "Content-Type": "application/vnd.apple.mpegurl",
-      "Cache-Control": "no-store",
-    });
+    return c.body(
+      filterMaster(withAudioGroup(master, renditions), hint ? Number(hint) : undefined),
+      200,
+      {
+        "Content-Type": "application/vnd.apple.mpegurl",
+        "Cache-Control": "no-store",
+      },
+    );
   });
 
   app.get("/:id/manifest/video.mpd", (c) => {
@@ -165,6 +176,24 @@ export function registerDeliveryRoutes(app: Hono, ctx: EmulatorContext): void {
     if (unavailable) return unavailable;
     const contentType = file.endsWith(".ts") ? "video/mp2t" : "application/vnd.apple.mpegurl";
     return serveFile(c, ctx.store.file(access.record.uid, "hls", rendition, file), {
+      contentType,
+      maxAge: file.endsWith(".ts") ? 3600 : 0,
+    });
+  });
+
+  // Additional audio tracks, named by the master playlist's audio group.
+  app.get("/:id/manifest/audio/:track/:file", (c) => {
+    const { track, file } = c.req.param();
+    if (!isUid(track) || !/^(index\.m3u8|seg_\d{3,6}\.ts)$/.test(file))
+      return c.text("Not found", 404);
+    const access = resolveDelivery(ctx, c, c.req.param("id"));
+    if (!access.ok) return deny(c, access);
+    const unavailable = mediaUnavailable(c, access.record);
+    if (unavailable) return unavailable;
+    if (!access.record.audio?.some((t) => t.uid === track && t.status === "ready"))
+      return c.text("Not found", 404);
+    const contentType = file.endsWith(".ts") ? "video/mp2t" : "application/vnd.apple.mpegurl";
+    return serveFile(c, ctx.store.file(access.record.uid, "audio", track, "hls", file), {
       contentType,
       maxAge: file.endsWith(".ts") ? 3600 : 0,
     });

@@ -17,6 +17,8 @@ import {
 } from "../tus/chunks";
 import { parseUploadMetadata, settingsFromMetadata } from "../tus/metadata";
 import { checkVersion, TUS_VERSION, tusError, tusHeaders } from "../tus/protocol";
+import { attachWatermark } from "../watermarks/attach";
+import type { WatermarkStore } from "../watermarks/store";
 
 const DIRECT_USER_TTL_MS = 30 * 60 * 1000;
 
@@ -26,6 +28,8 @@ export interface TusDeps extends TusStorageDeps {
   options: ApiCredentials;
   /** The public origin, for `Location`. */
   origin(): string;
+  /** Profiles named by the `watermark` metadata key. */
+  watermarks: WatermarkStore;
 }
 
 /** `POST /stream` with `Tus-Resumable`: registers the upload and answers 201 with its Location. */
@@ -44,9 +48,11 @@ export async function createTusUpload(c: Context, deps: TusDeps): Promise<Respon
   const { expiry, ...settings } = settingsFromMetadata(
     parseUploadMetadata(c.req.header("upload-metadata")),
   );
+  const watermark = await attachWatermark(deps.watermarks, settings.watermark);
   const record = await deps.store.create({
     ...blankRecord("tus", "pendingupload"),
     ...settings,
+    ...watermark.fields,
     meta: settings.meta ?? {},
     creator: c.req.header("upload-creator") ?? null,
     uploadExpiry:
@@ -55,6 +61,7 @@ export async function createTusUpload(c: Context, deps: TusDeps): Promise<Respon
     upload: { length, offset: 0, public: directUser, used: false },
   });
   await writeFile(deps.store.file(record.uid, PART_FILE), "");
+  await watermark.save(deps.store, record.uid);
   const headers: Record<string, string> = tusHeaders({
     Location: `${deps.origin()}/tus/${record.uid}`,
     "stream-media-id": record.uid,

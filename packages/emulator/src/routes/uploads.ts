@@ -12,6 +12,7 @@ import { isUid } from "../ids";
 import { SOURCE_FILE } from "../processing/pipeline";
 import { readHead, sniffContainer } from "../processing/sniff";
 import { blankRecord, toVideoJson } from "../records";
+import { attachWatermark } from "../watermarks/attach";
 import { createTusUpload } from "./tus";
 
 const DIRECT_UPLOAD_TTL_MS = 30 * 60 * 1000;
@@ -80,13 +81,16 @@ export function registerUploadRoutes(app: Hono, ctx: EmulatorContext): void {
     const expiry =
       fields.dateTime("expiry") ?? new Date(Date.now() + DIRECT_UPLOAD_TTL_MS).toISOString();
     if (Date.parse(expiry) <= Date.now()) throw badRequest("expiry: must be in the future.");
+    const watermark = await attachWatermark(ctx.watermarks, settings.watermark);
     const record = await ctx.store.create({
       ...blankRecord("direct", "pendingupload"),
       ...settings,
+      ...watermark.fields,
       creator: settings.creator ?? c.req.header("upload-creator") ?? null,
       uploadExpiry: expiry,
       upload: { offset: 0, public: true, used: false },
     });
+    await watermark.save(ctx.store, record.uid);
     return ok(c, {
       uploadURL: `${ctx.origin()}/upload/${record.uid}`,
       uid: record.uid,

@@ -5,9 +5,10 @@ import { badRequest, ok } from "../envelope";
 import { Fields, readJsonObject } from "../http/body";
 import { listVideos } from "../http/list";
 import { API, requireVideo } from "../http/lookup";
-import { readVideoSettings } from "../http/video-settings";
+import { mergePublicDetails, readVideoSettings } from "../http/video-settings";
 import { isUid } from "../ids";
 import { blankRecord, toVideoJson } from "../records";
+import { attachWatermark } from "../watermarks/attach";
 
 export function assertHttpUrl(value: string, field: string): string {
   let url: URL;
@@ -24,11 +25,6 @@ export function assertHttpUrl(value: string, field: string): string {
 
 /** List, get, update, delete, copy from URL, clip, embed and storage usage. */
 export function registerVideoRoutes(app: Hono, ctx: EmulatorContext): void {
-  const json = (uid: string) => {
-    const record = ctx.store.get(uid);
-    return record ? toVideoJson(record, ctx.origin()) : null;
-  };
-
   app.get(API, (c) => {
     const query = new URL(c.req.url).searchParams;
     const { videos, extra } = listVideos(ctx.store.all(), query);
@@ -47,13 +43,16 @@ export function registerVideoRoutes(app: Hono, ctx: EmulatorContext): void {
     const url = assertHttpUrl(source, fields.has("input") ? "input" : "url");
     const name = fields.string("name", 1024);
     const settings = readVideoSettings(fields, "upload");
+    const watermark = await attachWatermark(ctx.watermarks, settings.watermark);
     const record = await ctx.store.create({
       ...blankRecord("copy", "downloading"),
       ...settings,
+      ...watermark.fields,
       creator: settings.creator ?? c.req.header("upload-creator") ?? null,
       meta: { ...settings.meta, ...(name !== undefined ? { name } : {}), "downloaded-from": url },
       sourceUrl: url,
     });
+    await watermark.save(ctx.store, record.uid);
     ctx.pipeline.startCopy(record.uid);
     return ok(c, toVideoJson(record, ctx.origin()));
   });
@@ -74,15 +73,21 @@ export function registerVideoRoutes(app: Hono, ctx: EmulatorContext): void {
       throw badRequest(`startTimeSeconds is past the end of the video (${source.duration} s).`);
     const name = fields.string("name", 1024);
     const settings = readVideoSettings(fields, "upload");
+    const watermark = await attachWatermark(ctx.watermarks, settings.watermark);
     const record = await ctx.store.create({
       ...blankRecord("clip", "queued"),
       ...settings,
+      ...watermark.fields,
       meta: { ...settings.meta, ...(name !== undefined ? { name } : {}) },
       clippedFrom: from,
+      // An end past the source's end is cut at the end (a rounded-up duration is common).
       clip: { from, start, end: Math.min(end, source.duration) },
     });
+    await watermark.save(ctx.store, record.uid);
+    // Answered as created (`queued`), as Stream does: the encode may start before the reply.
+    const created = toVideoJson(record, ctx.origin());
     await ctx.pipeline.enqueue(record.uid);
-    return ok(c, json(record.uid));
+    return ok(c, created);
   });
 
   app.get(`${API}/storage-usage`, (c) => {
@@ -113,8 +118,12 @@ export function registerVideoRoutes(app: Hono, ctx: EmulatorContext): void {
     const echoed = fields.string("uid", 64);
     if (echoed !== undefined && echoed !== record.uid)
       throw badRequest("uid: does not match the video in the URL.");
-    const settings = readVideoSettings(fields, "update");
-    const updated = await ctx.store.update(record.uid, (r) => Object.assign(r, settings));
+    const { publicDetails, ...settings } = readVideoSettings(fields, "update");
+    const updated = await ctx.store.update(record.uid, (r) => {
+      Object.assign(r, settings);
+      if (publicDetails !== undefined)
+        r.publicDetails = mergePublicDetails(r.publicDetails, publicDetails);
+    });
     return ok(c, updated ? toVideoJson(updated, ctx.origin()) : null);
   });
 
