@@ -1,3 +1,10 @@
 import { libraryConfig } from "../../vite.lib.config.ts";
 
-export default libraryConfig({ entry: { index: "src/index.ts", node: "src/node.ts" } });
+export default libraryConfig({
+  entry: {
+    index: "src/index.ts",
+    node: "src/node.ts",
+    "admin/index": "src/admin/index.ts",
+    cli: "src/admin/cli.ts",
+  },
+});

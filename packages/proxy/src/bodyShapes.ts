@@ -8,10 +8,18 @@ import {
   type UpdateVideoRequest,
 } from "@streamkit/core";
 import {
+  AUDIO_COPY_FIELDS,
+  AUDIO_EDIT_FIELDS,
+  CLIP_FIELDS,
   COPY_FIELDS,
+  checkAudioCopyRequest,
+  checkAudioEditRequest,
+  checkClipRequest,
+  checkWatermarkRequest,
   DIRECT_UPLOAD_FIELDS,
   onlyFields,
   UPDATE_FIELDS,
+  WATERMARK_FIELDS,
 } from "@streamkit/core/requests";
 
 /**
@@ -52,5 +60,33 @@ export function checkUpdateBody(value: unknown, uid: string): Body {
   if (body.uid !== undefined && body.uid !== uid) {
     throw new StreamValidationError("uid", "does not match the uid in the path");
   }
+  return body;
+}
+
+export function checkClipBody(value: unknown): Body {
+  const body = objectBody(value, "clips.create");
+  onlyFields(body, CLIP_FIELDS, "clips.create");
+  checkClipRequest(body);
+  return body;
+}
+
+export function checkWatermarkBody(value: unknown): Body {
+  const body = objectBody(value, "watermarks.create");
+  onlyFields(body, WATERMARK_FIELDS, "watermarks.create");
+  checkWatermarkRequest(body, { needsUrl: true });
+  return body;
+}
+
+export function checkAudioCopyBody(value: unknown): Body {
+  const body = objectBody(value, "audio.copy");
+  onlyFields(body, AUDIO_COPY_FIELDS, "audio.copy");
+  checkAudioCopyRequest(body);
+  return body;
+}
+
+export function checkAudioEditBody(value: unknown): Body {
+  const body = objectBody(value, "audio.update");
+  onlyFields(body, AUDIO_EDIT_FIELDS, "audio.update");
+  checkAudioEditRequest(body);
   return body;
 }

@@ -49,7 +49,7 @@ export function createCors(options: CorsOptions | undefined): CorsPolicy | undef
       }
       const headers: Record<string, string> = {
         "access-control-allow-origin": allowOrigin(requestOrigin),
-        "access-control-allow-methods": "GET, POST, PUT, DELETE",
+        "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
         "access-control-allow-headers": requestHeaders,
         "access-control-max-age": String(maxAgeSeconds),
         vary: "Origin",

@@ -15,7 +15,12 @@ export type {
 } from "./options";
 export { DEFAULT_LIMITS } from "./options";
 export { createStreamProxy, type FetchHandler, type StreamProxy } from "./proxy";
-export { OPERATIONS, type OperationName, type OperationPattern } from "./routes";
+export {
+  DEFAULT_ADMIN_ONLY,
+  OPERATIONS,
+  type OperationName,
+  type OperationPattern,
+} from "./routes";
 export {
   importSigningKey,
   type SignStreamTokenOptions,

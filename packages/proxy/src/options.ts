@@ -1,4 +1,5 @@
 import type { Video } from "@streamkit/core";
+import { MAX_AUDIO_TRACK_BYTES, MAX_WATERMARK_BYTES } from "@streamkit/core/requests";
 import type { EventBus } from "./events";
 import type { OperationPattern } from "./routes";
 
@@ -28,6 +29,16 @@ export interface ProxyLimits {
   jsonBytes?: number;
   /** Largest caption file (`PUT /{uid}/captions/{lang}`). Default 10 MB, the API's own cap. */
   captionBytes?: number;
+  /**
+   * Largest watermark image (`POST /watermarks` multipart). Default 2 MB, core's
+   * `MAX_WATERMARK_BYTES`; the multipart framing around it may add 64 KB.
+   */
+  watermarkBytes?: number;
+  /**
+   * Largest audio track file (`POST /{uid}/audio` multipart). Default 200 MB, the API's own cap
+   * (core's `MAX_AUDIO_TRACK_BYTES`); the multipart framing around it may add 64 KB.
+   */
+  audioBytes?: number;
   /** Largest webhook body. Default 1 MB. */
   webhookBytes?: number;
   /** Largest `Upload-Length` a tus creation may announce. Default 30 GB, the API's own cap. */
@@ -67,6 +78,17 @@ export interface StreamProxyOptions {
   creatorScope?: (request: Request) => string | undefined | Promise<string | undefined>;
   /** Operations to serve, by name or `group.*`. Default: all of them. */
   allow?: readonly OperationPattern[];
+  /**
+   * Operations only an admin may call, by name or `group.*`. Default `DEFAULT_ADMIN_ONLY`:
+   * `["watermarks.create", "watermarks.delete"]` (watermark profiles are account-wide, so one
+   * user's change affects every user). `[]` makes none admin-only.
+   */
+  adminOnly?: readonly OperationPattern[];
+  /**
+   * Whether this request comes from an admin, asked (after `authorize`) only for `adminOnly`
+   * operations. Absent, or answering anything but `true`: those operations answer 403.
+   */
+  isAdmin?: (request: Request) => boolean | Promise<boolean>;
   /** Sign playback tokens locally (no API call, no 10,000/day advice) with this key. */
   signingKey?: SigningKeyOption;
   /** The webhook secret (`GET /stream/webhook` → `secret`); needed by `handleWebhook`. */
@@ -90,6 +112,8 @@ export interface StreamProxyOptions {
 export interface ResolvedLimits {
   jsonBytes: number;
   captionBytes: number;
+  watermarkBytes: number;
+  audioBytes: number;
   webhookBytes: number;
   uploadBytes: number;
   upstreamTimeoutMs: number;
@@ -98,6 +122,8 @@ export interface ResolvedLimits {
 export const DEFAULT_LIMITS: ResolvedLimits = {
   jsonBytes: 64 * 1024,
   captionBytes: 10 * 1024 * 1024,
+  watermarkBytes: MAX_WATERMARK_BYTES,
+  audioBytes: MAX_AUDIO_TRACK_BYTES,
   webhookBytes: 1024 * 1024,
   uploadBytes: 30 * 1000 * 1000 * 1000,
   upstreamTimeoutMs: 30_000,

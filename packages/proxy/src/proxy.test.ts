@@ -95,7 +95,8 @@ describe("the proxy contract", () => {
       ["GET", `/${video.uid}/captions`, 200],
       ["GET", `/${video.uid}/captions/en`, 200],
       ["DELETE", `/${video.uid}/captions/pt-BR`, 200],
-      ["POST", `/${video.uid}/captions/en/generate`, 200],
+      // Another language: a generated caption is in progress (no VTT yet) on the fake upstream.
+      ["POST", `/${video.uid}/captions/fr/generate`, 200],
       ["GET", `/${video.uid}/captions/en/vtt`, 200],
       ["GET", `/${video.uid}/downloads`, 200],
       ["POST", `/${video.uid}/downloads`, 200],

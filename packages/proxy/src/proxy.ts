@@ -6,7 +6,7 @@ import type { EventBus } from "./events";
 import { HANDLERS } from "./operations";
 import type { StreamProxyOptions } from "./options";
 import { pathSegments, pathUnderBase } from "./paths";
-import { matchRoute, resolveAllowed } from "./routes";
+import { matchRoute, resolveAdminOnly, resolveAllowed } from "./routes";
 import { createRuntime } from "./runtime";
 import { checkScopeValue } from "./scope";
 import { createWebhookHandler } from "./webhook";
@@ -34,8 +34,12 @@ export interface StreamProxy extends FetchHandler {
 export function createStreamProxy(options: StreamProxyOptions): StreamProxy {
   const runtime = createRuntime(options);
   const allowed = resolveAllowed(options.allow);
+  const adminOnly = resolveAdminOnly(options.adminOnly);
   const cors = createCors(options.cors);
-  const { authorize, creatorScope } = options;
+  const { authorize, creatorScope, isAdmin } = options;
+  if (isAdmin !== undefined && typeof isAdmin !== "function") {
+    throw new TypeError("createStreamProxy: isAdmin must be a function (request) => boolean");
+  }
 
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -82,6 +86,16 @@ export function createStreamProxy(options: StreamProxyOptions): StreamProxy {
           401,
           ProxyErrorCode.unauthorized,
           "Authentication required: authorize() refused this request",
+        );
+      }
+    }
+    if (adminOnly.has(match.operation)) {
+      const admin = isAdmin ? await runHook(() => isAdmin(request), "isAdmin") : false;
+      if (admin !== true) {
+        throw new ProxyError(
+          403,
+          ProxyErrorCode.forbidden,
+          `Forbidden: ${match.operation} is an admin operation; see isAdmin in the proxy README`,
         );
       }
     }

@@ -25,12 +25,22 @@ export const OPERATIONS = [
   "downloads.delete",
   "storage.usage",
   "events.subscribe",
+  "clips.create",
+  "watermarks.list",
+  "watermarks.get",
+  "watermarks.create",
+  "watermarks.delete",
+  "audio.list",
+  "audio.copy",
+  "audio.upload",
+  "audio.update",
+  "audio.delete",
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];
 /** An operation name, a group wildcard such as `"captions.*"`, or `"*"`. */
 export type OperationPattern = OperationName | `${string}.*` | "*";
-export type Method = "GET" | "POST" | "PUT" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type DownloadType = "default" | "audio";
 
 export interface RouteMatch {
@@ -38,6 +48,10 @@ export interface RouteMatch {
   uid?: string;
   lang?: string;
   downloadType?: DownloadType;
+  /** A watermark profile's uid (`/watermarks/{uid}`). */
+  watermarkUid?: string;
+  /** An additional audio track's uid (`/{uid}/audio/{audioUid}`). */
+  audioUid?: string;
 }
 
 export type RouteResult =
@@ -58,6 +72,12 @@ const ROUTES: readonly RouteRow[] = [
   { pattern: ["direct_upload"], methods: { POST: "uploads.direct" } },
   { pattern: ["storage-usage"], methods: { GET: "storage.usage" } },
   { pattern: ["events"], methods: { GET: "events.subscribe" } },
+  { pattern: ["clip"], methods: { POST: "clips.create" } },
+  { pattern: ["watermarks"], methods: { GET: "watermarks.list", POST: "watermarks.create" } },
+  {
+    pattern: ["watermarks", ":watermarkUid"],
+    methods: { GET: "watermarks.get", DELETE: "watermarks.delete" },
+  },
   {
     pattern: [":uid"],
     methods: { GET: "videos.get", POST: "videos.update", DELETE: "videos.delete" },
@@ -78,10 +98,18 @@ const ROUTES: readonly RouteRow[] = [
     pattern: [":uid", "downloads", ":type"],
     methods: { POST: "downloads.create", DELETE: "downloads.delete" },
   },
+  { pattern: [":uid", "audio"], methods: { GET: "audio.list", POST: "audio.upload" } },
+  { pattern: [":uid", "audio", "copy"], methods: { POST: "audio.copy" } },
+  {
+    pattern: [":uid", "audio", ":audioUid"],
+    methods: { PATCH: "audio.update", DELETE: "audio.delete" },
+  },
 ];
 
 /** Stream API routes that exist upstream but are deliberately not served (account-wide or admin). */
-const NOT_SERVED = new Set(["keys", "live_inputs", "watermarks", "webhook", "clip", "usage"]);
+const NOT_SERVED = new Set(["keys", "live_inputs", "webhook", "usage"]);
+/** First segments that are words, never uids: `/clip/token` is no route, not a malformed uid. */
+const WORDS = new Set([...NOT_SERVED, "clip", "watermarks"]);
 
 /** BCP-47-ish: `en`, `pt-BR`, `zh-Hant-TW`. */
 const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
@@ -98,7 +126,7 @@ export function matchRoute(method: string, segments: readonly string[]): RouteRe
       if (!fits) return;
       if (part === ":uid") {
         if (isUid(segment)) match.uid = segment;
-        else if (NOT_SERVED.has(segment)) fits = false;
+        else if (WORDS.has(segment)) fits = false;
         else
           rowInvalid ??= {
             field: "uid",
@@ -111,6 +139,15 @@ export function matchRoute(method: string, segments: readonly string[]): RouteRe
             field: "language",
             message: `expected a BCP-47 language tag, got ${quote(segment)}`,
           };
+      } else if (part === ":watermarkUid" || part === ":audioUid") {
+        const field = part === ":audioUid" ? "audioUid" : "uid";
+        if (!isUid(segment)) {
+          rowInvalid ??= {
+            field,
+            message: `expected 32 lowercase hex characters, got ${quote(segment)}`,
+          };
+        } else if (part === ":audioUid") match.audioUid = segment;
+        else match.watermarkUid = segment;
       } else if (part === ":type") {
         if (segment === "default" || segment === "audio") match.downloadType = segment;
         else fits = false;
@@ -140,11 +177,36 @@ export function matchRoute(method: string, segments: readonly string[]): RouteRe
 
 /** Expands `allow` (names and `group.*` wildcards) into a set; unknown names are a configuration error. */
 export function resolveAllowed(allow: readonly string[] | undefined): ReadonlySet<OperationName> {
-  if (allow === undefined) return new Set(OPERATIONS);
-  if (!Array.isArray(allow))
-    throw new TypeError("createStreamProxy: allow must be an array of operation names");
+  return resolvePatterns(allow, OPERATIONS, "allow");
+}
+
+/** What `adminOnly` defaults to: watermark profiles are account-wide, so only admins change them. */
+export const DEFAULT_ADMIN_ONLY: readonly OperationPattern[] = [
+  "watermarks.create",
+  "watermarks.delete",
+];
+
+/** Expands `adminOnly` like `allow`; the default is `DEFAULT_ADMIN_ONLY`, `[]` turns it off. */
+export function resolveAdminOnly(
+  adminOnly: readonly string[] | undefined,
+): ReadonlySet<OperationName> {
+  return resolvePatterns(adminOnly, DEFAULT_ADMIN_ONLY, "adminOnly");
+}
+
+function resolvePatterns(
+  patterns: readonly string[] | undefined,
+  fallback: readonly string[],
+  option: string,
+): ReadonlySet<OperationName> {
+  if (patterns === undefined) return expand(fallback, option);
+  if (!Array.isArray(patterns))
+    throw new TypeError(`createStreamProxy: ${option} must be an array of operation names`);
+  return expand(patterns, option);
+}
+
+function expand(patterns: readonly string[], option: string): ReadonlySet<OperationName> {
   const allowed = new Set<OperationName>();
-  for (const pattern of allow) {
+  for (const pattern of patterns) {
     const hits =
       pattern === "*"
         ? [...OPERATIONS]
@@ -153,7 +215,7 @@ export function resolveAllowed(allow: readonly string[] | undefined): ReadonlySe
           : OPERATIONS.filter((op) => op === pattern);
     if (hits.length === 0) {
       throw new TypeError(
-        `createStreamProxy: unknown operation ${JSON.stringify(pattern)} in allow; known: ${OPERATIONS.join(", ")}`,
+        `createStreamProxy: unknown operation ${JSON.stringify(pattern)} in ${option}; known: ${OPERATIONS.join(", ")}`,
       );
     }
     for (const op of hits) allowed.add(op);

@@ -13,7 +13,7 @@ describe("routing refusals", () => {
       "/keys",
       "/live_inputs",
       "/webhook",
-      `/${video.uid}/audio`,
+      `/${video.uid}/embed`,
       `/${video.uid}/downloads/video`,
       "/a/b/c/d/e",
     ]) {

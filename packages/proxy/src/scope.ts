@@ -23,13 +23,17 @@ export function creatorOf(answer: UpstreamAnswer): string | null | undefined {
 
 /**
  * Throws a 404 unless the scoped creator owns the video; returns the GET's answer so `videos.get`
- * need not ask twice. Unscoped requests are not checked (and nothing is fetched).
+ * need not ask twice. Unscoped requests are not checked (and nothing is fetched). The video is
+ * the path's `{uid}` unless another (already checked) uid is given: a clip's source, say.
  */
-export async function requireOwnership(ctx: OperationContext): Promise<UpstreamAnswer | undefined> {
-  const { scope, route } = ctx;
-  if (scope === undefined || route.uid === undefined) return undefined;
-  const answer = await forward(ctx, { method: "GET", path: `/${route.uid}` });
-  if (answer.status === 404) throw notFound(route.uid);
+export async function requireOwnership(
+  ctx: OperationContext,
+  uid: string | undefined = ctx.route.uid,
+): Promise<UpstreamAnswer | undefined> {
+  const { scope } = ctx;
+  if (scope === undefined || uid === undefined) return undefined;
+  const answer = await forward(ctx, { method: "GET", path: `/${uid}` });
+  if (answer.status === 404) throw notFound(uid);
   if (!isOk(answer)) throw new UpstreamRefusal(answer);
   const creator = creatorOf(answer);
   if (creator === undefined) {
@@ -39,8 +43,18 @@ export async function requireOwnership(ctx: OperationContext): Promise<UpstreamA
       "Bad gateway: the Stream API answered the ownership check with something other than a video",
     );
   }
-  if (creator !== scope) throw notFound(route.uid);
+  if (creator !== scope) throw notFound(uid);
   return answer;
+}
+
+/** Under a scope, a body `creator` other than the scope's is a 403 (one may not act for another). */
+export function refuseOtherCreator(
+  ctx: OperationContext,
+  creator: unknown,
+  message = "Forbidden: creator cannot be changed to another creator",
+): void {
+  if (ctx.scope === undefined || creator === undefined || creator === ctx.scope) return;
+  throw new ProxyError(403, ProxyErrorCode.forbidden, message, { pointer: "/creator" });
 }
 
 /** Headers that stamp an upload with the scope; without one, the browser's `Upload-Creator` is passed on. */

@@ -16,7 +16,7 @@ export interface UpstreamConfig {
 }
 
 export interface UpstreamRequest {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** After `/stream`: `""`, `/copy`, `/<uid>/captions/en`… built only from checked segments. */
   path: string;
   query?: URLSearchParams;
@@ -24,8 +24,11 @@ export interface UpstreamRequest {
   body?: string | ReadableStream<Uint8Array>;
   /** The client's signal: a browser that goes away cancels the upstream call. */
   signal?: AbortSignal;
-  /** Set when a streamed body was cut off for being too large, so the failure reads as 413. */
-  bodyTooLarge?: () => ProxyError | undefined;
+  /**
+   * Set when a streamed body was cut off (too large, or a multipart field failed its check), so
+   * the failure reads as that refusal (413, 400) rather than a broken connection.
+   */
+  bodyTooLarge?: () => Error | undefined;
 }
 
 export interface UpstreamAnswer {

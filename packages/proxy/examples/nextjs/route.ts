@@ -5,4 +5,5 @@ export const dynamic = "force-dynamic"; // answers are per user, and /events str
 export const GET = streamProxy.fetch;
 export const POST = streamProxy.fetch;
 export const PUT = streamProxy.fetch;
+export const PATCH = streamProxy.fetch; // audio track edits
 export const DELETE = streamProxy.fetch;

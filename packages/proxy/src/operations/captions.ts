@@ -1,6 +1,7 @@
 import { limitStream, tooLarge } from "../body";
 import { forward, type OperationContext, respond } from "../context";
 import { ProxyError, ProxyErrorCode } from "../errors";
+import { MULTIPART_OVERHEAD_BYTES } from "../multipart";
 import { requireOwnership } from "../scope";
 
 /** Captions: list, get, delete, generate, the VTT file, and uploads streamed with a size cap. */
@@ -25,12 +26,7 @@ export const deleteCaption = (ctx: OperationContext) => simple(ctx, "DELETE");
 export const generateCaption = (ctx: OperationContext) => simple(ctx, "POST", "/generate");
 export const captionVtt = (ctx: OperationContext) => simple(ctx, "GET", "/vtt");
 
-/**
- * Room for the multipart framing around the file (boundaries, part headers: a few hundred bytes
- * in practice). `limits.captionBytes` caps the file, like the API's 10 MB; without this a file
- * of exactly 10 MB was refused here although the API takes it.
- */
-export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+export { MULTIPART_OVERHEAD_BYTES };
 
 /** `PUT …/captions/{lang}`: a multipart WebVTT file, streamed upstream and cut off past the cap. */
 export async function uploadCaption(ctx: OperationContext): Promise<Response> {

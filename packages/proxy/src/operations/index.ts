@@ -1,5 +1,6 @@
 import type { OperationHandler } from "../context";
 import type { OperationName } from "../routes";
+import { copyAudio, deleteAudio, listAudio, updateAudio, uploadAudio } from "./audio";
 import {
   captionVtt,
   deleteCaption,
@@ -8,11 +9,13 @@ import {
   listCaptions,
   uploadCaption,
 } from "./captions";
+import { createClip } from "./clips";
 import { createDownload, deleteDownload, listDownloads } from "./downloads";
 import { subscribeEvents } from "./events";
 import { createToken } from "./token";
 import { directUpload, tusCreate } from "./uploads";
 import { copyVideo, deleteVideo, getVideo, listVideos, storageUsage, updateVideo } from "./videos";
+import { createWatermark, deleteWatermark, getWatermark, listWatermarks } from "./watermarks";
 
 /** Operation name → handler. The type makes a route without a handler a compile error. */
 export const HANDLERS: Record<OperationName, OperationHandler> = {
@@ -35,4 +38,14 @@ export const HANDLERS: Record<OperationName, OperationHandler> = {
   "downloads.delete": deleteDownload,
   "storage.usage": storageUsage,
   "events.subscribe": subscribeEvents,
+  "clips.create": createClip,
+  "watermarks.list": listWatermarks,
+  "watermarks.get": getWatermark,
+  "watermarks.create": createWatermark,
+  "watermarks.delete": deleteWatermark,
+  "audio.list": listAudio,
+  "audio.copy": copyAudio,
+  "audio.upload": uploadAudio,
+  "audio.update": updateAudio,
+  "audio.delete": deleteAudio,
 };

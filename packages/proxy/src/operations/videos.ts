@@ -1,9 +1,8 @@
 import { readJson } from "../body";
 import { checkCopyBody, checkUpdateBody } from "../bodyShapes";
 import { forward, forwardJson, type OperationContext, respond } from "../context";
-import { ProxyError, ProxyErrorCode } from "../errors";
 import { listSearch, storageSearch } from "../listQuery";
-import { creatorHeaders, requireOwnership } from "../scope";
+import { creatorHeaders, refuseOtherCreator, requireOwnership } from "../scope";
 import { isOk, parseEnvelope } from "../upstream";
 
 /** List, get, update, delete, copy and storage usage: the video library itself. */
@@ -40,16 +39,7 @@ export async function updateVideo(ctx: OperationContext): Promise<Response> {
     await readJson(ctx.request, ctx.runtime.limits.jsonBytes, "videos.update"),
     uid,
   );
-  if (ctx.scope !== undefined && body.creator !== undefined && body.creator !== ctx.scope) {
-    throw new ProxyError(
-      403,
-      ProxyErrorCode.forbidden,
-      "Forbidden: creator cannot be changed to another creator",
-      {
-        pointer: "/creator",
-      },
-    );
-  }
+  refuseOtherCreator(ctx, body.creator);
   await requireOwnership(ctx);
   return respond(
     ctx.runtime,
