@@ -36,10 +36,25 @@ export async function readMultipartForm(
   }
   const declared = Number(c.req.header("content-length") ?? Number.NaN);
   if (declared > limit + MULTIPART_OVERHEAD) throw tooLarge(limit);
+  const body = c.req.raw.body;
+  if (body === null)
+    throw badRequest(`Expected a multipart/form-data body with a "${field}" field.`);
+  // A chunked body has no length to refuse up front: count it on the way in instead.
+  let size = 0;
+  const counted = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > limit + MULTIPART_OVERHEAD) controller.error(tooLarge(limit));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
   let form: FormData;
   try {
-    form = await c.req.raw.formData();
+    form = await new Response(counted, { headers: { "content-type": type } }).formData();
   } catch {
+    if (size > limit + MULTIPART_OVERHEAD) throw tooLarge(limit);
     throw badRequest("The multipart body could not be parsed.");
   }
   const file = form.get(field);

@@ -2,13 +2,12 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { MAX_AUDIO_LABEL_LENGTH, MAX_AUDIO_TRACK_BYTES } from "@streamkit/core/requests";
 import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { EmulatorContext } from "../context";
-import { ApiError, badRequest, ErrorCode, failure, notFound, ok } from "../envelope";
+import { ApiError, badRequest, ErrorCode, notFound, ok } from "../envelope";
 import { removeDir } from "../fsutil";
 import { Fields, readJsonObject } from "../http/body";
 import { API, requireReady, requireVideo } from "../http/lookup";
-import { formText, readMultipartForm, saveFile, tooLarge } from "../http/multipart";
+import { formText, readMultipartForm, saveFile } from "../http/multipart";
 import { isUid, newUid } from "../ids";
 import {
   audioTrackPath,
@@ -114,11 +113,8 @@ export function registerAudioRoutes(app: Hono, ctx: EmulatorContext): void {
     return add(c, record, label, { url: assertHttpUrl(url, "url") });
   });
 
-  const sizeGuard = bodyLimit({
-    maxSize: MAX_AUDIO_TRACK_BYTES + 1024 * 1024,
-    onError: (c) => failure(c, 413, ErrorCode.TooLarge, tooLarge(MAX_AUDIO_TRACK_BYTES).message),
-  });
-  app.post(`${API}/:uid/audio`, sizeGuard, async (c) => {
+  // readMultipartForm refuses an oversized body, declared or chunked.
+  app.post(`${API}/:uid/audio`, async (c) => {
     const record = requireVideo(ctx, c.req.param("uid"));
     requireReady(record, "An audio track");
     const { file, form } = await readMultipartForm(c, MAX_AUDIO_TRACK_BYTES);

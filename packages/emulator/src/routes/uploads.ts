@@ -1,12 +1,11 @@
 import { rm } from "node:fs/promises";
 import { MAX_DURATION_SECONDS } from "@streamkit/core";
 import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { EmulatorContext } from "../context";
-import { ApiError, badRequest, ErrorCode, failure, notFound, ok } from "../envelope";
+import { ApiError, badRequest, ErrorCode, notFound, ok } from "../envelope";
 import { Fields, readJsonObject } from "../http/body";
 import { API } from "../http/lookup";
-import { readMultipartFile, saveFile, tooLarge } from "../http/multipart";
+import { readMultipartFile, saveFile } from "../http/multipart";
 import { readVideoSettings } from "../http/video-settings";
 import { isUid } from "../ids";
 import { SOURCE_FILE } from "../processing/pipeline";
@@ -31,15 +30,12 @@ async function assertLooksLikeVideo(file: string): Promise<void> {
 /** Basic multipart upload (`POST /stream`), direct creator uploads and their one-time URL. */
 export function registerUploadRoutes(app: Hono, ctx: EmulatorContext): void {
   const limit = () => ctx.options.limits.basicUploadBytes;
-  const sizeGuard = bodyLimit({
-    maxSize: limit() + 1024 * 1024,
-    onError: (c) => failure(c, 413, ErrorCode.TooLarge, tooLarge(limit()).message),
-  });
-
+  // Sizes are checked by readMultipartFile: the declared length up front, a chunked body as it
+  // arrives (hono's bodyLimit buffered the whole body and could not rebuild node-server's Request).
   app.post(API, async (c, next) => {
     // POST /stream is overloaded: tus creation (by header) or a basic multipart upload.
     if (c.req.header("tus-resumable") !== undefined) return createTusUpload(c, ctx);
-    return sizeGuard(c, next);
+    return next();
   });
 
   app.post(API, async (c) => {
@@ -121,7 +117,6 @@ export function registerUploadRoutes(app: Hono, ctx: EmulatorContext): void {
         receiving.delete(record.uid);
       }
     },
-    sizeGuard,
     async (c) => {
       const record = directRecord(ctx, c.req.param("uid"));
       const target = ctx.store.file(record.uid, SOURCE_FILE);
