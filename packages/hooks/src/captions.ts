@@ -16,6 +16,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import { invalidateCaptionText } from "./captionText";
 import { useStreamContext } from "./context";
 import { streamKeys } from "./keys";
 import { requireReadyVideo, type UseMediaOptions, updateCached, usePollWhile } from "./media";
@@ -78,8 +79,12 @@ export function useUploadCaption() {
   const queryClient = useQueryClient();
   return useMutation<Caption, Error, UploadCaptionVariables>({
     mutationFn: ({ uid, language, file }) => uploadCaption(client, uid, language, file),
-    onSuccess: (caption, { uid }) =>
-      updateCached(queryClient, streamKeys.captions(uid), withCaption(caption)),
+    onSuccess: async (caption, { uid, language }) => {
+      await Promise.all([
+        updateCached(queryClient, streamKeys.captions(uid), withCaption(caption)),
+        invalidateCaptionText(queryClient, uid, language),
+      ]);
+    },
   });
 }
 
@@ -105,8 +110,12 @@ export function useGenerateCaption() {
       await requireReadyVideo(queryClient, client, uid, "Generating captions");
       return generateCaption(client, uid, language);
     },
-    onSuccess: (caption, { uid }) =>
-      updateCached(queryClient, streamKeys.captions(uid), withCaption(caption)),
+    onSuccess: async (caption, { uid, language }) => {
+      await Promise.all([
+        updateCached(queryClient, streamKeys.captions(uid), withCaption(caption)),
+        invalidateCaptionText(queryClient, uid, language),
+      ]);
+    },
   });
 }
 
@@ -116,11 +125,14 @@ export function useDeleteCaption() {
   const queryClient = useQueryClient();
   return useMutation<void, Error, CaptionVariables>({
     mutationFn: ({ uid, language }) => deleteCaption(client, uid, language),
-    onSuccess: (_void, { uid, language }) => {
+    onSuccess: async (_void, { uid, language }) => {
       const lang = assertCaptionLanguage(language);
-      return updateCached<Caption[]>(queryClient, streamKeys.captions(uid), (list) =>
-        list.filter((c) => c.language !== lang),
-      );
+      await Promise.all([
+        updateCached<Caption[]>(queryClient, streamKeys.captions(uid), (list) =>
+          list.filter((c) => c.language !== lang),
+        ),
+        invalidateCaptionText(queryClient, uid, language),
+      ]);
     },
   });
 }

@@ -14,6 +14,11 @@ export {
   useUploadCaption,
 } from "./captions";
 export {
+  captionTextQueryOptions,
+  type UseCaptionTextOptions,
+  useCaptionText,
+} from "./captionText";
+export {
   type DownloadVariables,
   downloadsQueryOptions,
   useCreateDownload,

@@ -29,6 +29,7 @@ export function useDeleteVideo() {
     },
     onSuccess: (_void, uid) => {
       queryClient.removeQueries({ queryKey: streamKeys.video(uid), exact: true });
+      void queryClient.invalidateQueries({ queryKey: streamKeys.storage() });
     },
   });
 }

@@ -30,6 +30,8 @@ export function useUploadCallbacks(
         const video = item.video;
         once("ready", () => {
           void queryClient.invalidateQueries({ queryKey: streamKeys.lists() });
+          // Its duration is known now: the minutes stored changed.
+          void queryClient.invalidateQueries({ queryKey: streamKeys.storage() });
           o.onReady?.(video, item);
         });
       }

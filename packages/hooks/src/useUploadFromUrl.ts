@@ -21,6 +21,7 @@ export function useUploadFromUrl(options: UseUploadFromUrlOptions = {}) {
     mutationFn: (request) => client.copyFromUrl(request),
     onSuccess: async (video, ...rest) => {
       if (video?.uid) queryClient.setQueryData(streamKeys.video(video.uid), video);
+      void queryClient.invalidateQueries({ queryKey: streamKeys.storage() });
       await queryClient.invalidateQueries({ queryKey: streamKeys.lists() });
       return options.onSuccess?.(video, ...rest);
     },

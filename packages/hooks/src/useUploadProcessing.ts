@@ -59,7 +59,9 @@ export function useUploadProcessing(items: readonly QueueItem[]): Map<string, Pr
       );
       poller.notify(uid);
     }
-    if (fresh.length > 0) void queryClient.invalidateQueries({ queryKey: streamKeys.lists() });
+    if (fresh.length === 0) return;
+    void queryClient.invalidateQueries({ queryKey: streamKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: streamKeys.storage() });
   }, [uids, names, poller, queryClient]);
 
   const states = usePollerStates(uids);

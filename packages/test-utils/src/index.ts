@@ -7,6 +7,8 @@ export { inState, type MockVideo, snapshot } from "./lifecycle";
 export { captionLabel, languageLabel } from "./media";
 export { StreamModel } from "./model";
 export { type Answering, mswHandlers } from "./msw";
+export { audioNow, startAudioTrack } from "./routes/audio";
+export { makeWatermark } from "./routes/watermarks";
 export type { ModelOptions, TusRecord, UploadFailure, UploadLink } from "./state";
 export {
   MOCK_BASE,
@@ -16,6 +18,7 @@ export {
   type MockCaptionSeed,
   type MockMediaSeed,
   mockBackend,
+  SAMPLE_WATERMARKS,
   StoryModel,
 } from "./storybook";
 export { thumbnailSvg } from "./thumbnails";

@@ -15,6 +15,8 @@ export interface MockVideo {
   overrides: Partial<Video>;
   /** `meta` besides the name; defaults to `{ "downloaded-from": source }`. */
   meta?: Record<string, unknown>;
+  /** Seconds, once ready. Defaults to 12.5. */
+  duration?: number;
 }
 
 const PHASES: { state: VideoState; share: number }[] = [
@@ -54,7 +56,7 @@ export function snapshot(mock: MockVideo, origin: string, now = Date.now()): Vid
     },
     readyToStream: ready,
     readyToStreamAt: ready ? new Date(mock.createdAt + 6 * mock.pace).toISOString() : null,
-    duration: ready ? 12.5 : -1,
+    duration: ready ? (mock.duration ?? 12.5) : -1,
     input: ready ? { width: 1280, height: 720 } : { width: -1, height: -1 },
     thumbnail: `${base}/thumbnails/thumbnail.jpg`,
     preview: `${base}/watch`,

@@ -1,5 +1,7 @@
 import type { Video } from "@streamkit/core";
 import type { Caption, Downloads } from "@streamkit/core/captions";
+import type { AudioTrack, WatermarkProfile } from "@streamkit/core/media";
+import { type ClipWindow, clipFields } from "./clips";
 import { type Failure, failureResponse, type Recorded, takeFailure } from "./failures";
 import { makeUid } from "./ids";
 import { type MockVideo, snapshot } from "./lifecycle";
@@ -90,6 +92,20 @@ export class StreamState {
   downloadStep = 40;
   /** Generated captions end in `error` instead of `ready`. */
   generateFails = false;
+  /** The account's watermark profiles, by uid, oldest first. */
+  watermarks = new Map<string, WatermarkProfile>();
+  /** The additional audio tracks of each video. */
+  audio = new Map<string, AudioTrack[]>();
+  /** List requests a new audio track stays `queued` for (with `pace`: `captionMs`). */
+  audioSteps = 2;
+  /** The WebVTT text of each uploaded caption, by `uid/lang` (generated ones are synthesized). */
+  captionTexts = new Map<string, string>();
+  /** Clips being made, by uid: reads so far and the duration they end with. */
+  processing = new Map<string, { reads: number; duration: number }>();
+  /** Reads a new clip stays `queued`, then `inprogress`, before it is `ready`. */
+  clipSteps = 1;
+  /** `totalStorageMinutesLimit` of storage usage. */
+  storageLimitMinutes = 1000;
   /** When each clock-driven caption or download started. */
   readonly startedAt = new WeakMap<object, number>();
   /** Caption list requests left per `uid/lang` before a generated caption is done. */
@@ -146,6 +162,7 @@ export class StreamState {
     const had = this.videos.delete(uid) || this.lifecycles.delete(uid);
     this.links.delete(uid);
     this.tus.delete(uid);
+    this.processing.delete(uid);
     return had;
   }
 
@@ -157,7 +174,14 @@ export class StreamState {
     this.tokens = [];
     this.tokenTtl = 3600;
     this.captions.clear();
+    this.captionTexts.clear();
+    this.processing.clear();
+    this.clipSteps = 1;
+    this.storageLimitMinutes = 1000;
     this.downloads.clear();
+    this.watermarks.clear();
+    this.audio.clear();
+    this.audioSteps = 2;
     this.pending.clear();
     this.generateSteps = 2;
     this.downloadStep = 40;
@@ -238,6 +262,18 @@ export class StreamState {
       requireSignedURLs: (body.requireSignedURLs as boolean | undefined) ?? false,
     });
     this.add(video);
+    return video;
+  }
+
+  /** A clip of a ready video (`POST /clip`): `queued`, ready after a few reads. */
+  addClip(window: ClipWindow, creator: string | null): Video {
+    const video = makeVideo(makeUid(), "queued", "0", {
+      ...clipFields(window, creator),
+      readyToStream: false,
+      duration: -1,
+    });
+    this.add(video);
+    this.processing.set(String(video.uid), { reads: 0, duration: window.end - window.start });
     return video;
   }
 

@@ -1,10 +1,13 @@
 import type { Video } from "@streamkit/core";
 import type { CaptionStatus } from "@streamkit/core/captions";
+import type { AudioTrackStatus, WatermarkProfile } from "@streamkit/core/media";
 import { HttpResponse, http } from "msw";
+import type { ClipWindow } from "./clips";
 import { mockUid } from "./ids";
 import { type MockVideo, snapshot } from "./lifecycle";
 import { captionLabel, downloadUrl } from "./media";
 import { StreamModel } from "./model";
+import { makeWatermark } from "./routes/watermarks";
 import { thumbnailSvg } from "./thumbnails";
 
 /** Where stories mount their StreamProvider; msw answers it in the browser. */
@@ -25,11 +28,15 @@ export interface MockMediaSeed {
   captions?: MockCaptionSeed[];
   /** The MP4: `"ready"`, `"error"`, or `"inprogress"` (started when the story starts). */
   download?: "ready" | "inprogress" | "error";
+  /** Additional audio tracks; without a status one is `queued` from the story's start. */
+  audio?: { label: string; default?: boolean; status?: AudioTrackStatus }[];
 }
 
 export interface MockBackendOptions {
   /** Videos present at start, with their captions and download if any. */
   seed?: (Partial<MockVideo> & MockMediaSeed)[];
+  /** The account's watermark profiles at start; `"sample"` seeds two with small inline images. */
+  watermarks?: Partial<WatermarkProfile>[] | "sample";
   /** Answer every request with this HTTP status (a failing backend). */
   failWith?: number;
   /** Only the first N requests fail with `failWith` (a backend that recovers). Defaults to all. */
@@ -52,6 +59,8 @@ export interface MockBackendOptions {
   uploadFailWith?: number;
   /** Only the first N upload POSTs fail. Defaults to all. */
   uploadFailTimes?: number;
+  /** `totalStorageMinutesLimit` of storage usage. Defaults to 1000. */
+  storageLimitMinutes?: number;
 }
 
 const PENDING: Partial<Video> = {
@@ -105,6 +114,27 @@ export class StoryModel extends StreamModel {
     return snapshot(mock, this.delivery);
   }
 
+  /** A clip follows the clock from `queued`, like an upload whose bytes just arrived. */
+  override addClip(window: ClipWindow, creator: string | null): Video {
+    const { name, ...meta } = (window.body.meta ?? {}) as Record<string, unknown>;
+    const given = typeof window.body.name === "string" ? window.body.name : name;
+    const pace = this.story.pace ?? 1_500;
+    const mock = this.addMock({
+      createdAt: Date.now() - pace,
+      pace,
+      name: typeof given === "string" ? given : "clip",
+      source: "clip",
+      meta,
+      duration: window.end - window.start,
+      overrides: {
+        clippedFrom: window.from,
+        creator,
+        ...(window.body.requireSignedURLs === true ? { requireSignedURLs: true } : {}),
+      } as Partial<Video>,
+    });
+    return snapshot(mock, this.delivery);
+  }
+
   override addPendingUpload(body: Record<string, unknown>): Video {
     const { name, ...meta } = (body.meta ?? {}) as Record<string, unknown>;
     const mock = this.addMock({
@@ -153,6 +183,19 @@ export class StoryModel extends StreamModel {
       this.startedAt.set(download, now);
       this.downloads.set(uid, { default: download });
     }
+    if (seed.audio) {
+      const tracks = seed.audio.map((a, i) => {
+        const track = {
+          uid: mockUid(0xa0d10000 + this.counter * 16 + i),
+          label: a.label,
+          default: a.default ?? false,
+          status: a.status ?? "queued",
+        };
+        this.startedAt.set(track, now);
+        return track;
+      });
+      this.audio.set(uid, tracks);
+    }
   }
 
   override handlers() {
@@ -172,12 +215,45 @@ export class StoryModel extends StreamModel {
   }
 }
 
+const svg = (fill: string, text: string) =>
+  `data:image/svg+xml,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" rx="6" fill="${fill}"/><text x="60" y="26" font-family="sans-serif" font-size="16" fill="#fff" text-anchor="middle">${text}</text></svg>`,
+  )}`;
+
+/** Two profiles with small inline images (their `downloadedFrom`), for `watermarks: "sample"`. */
+export const SAMPLE_WATERMARKS: Partial<WatermarkProfile>[] = [
+  {
+    name: "Logo, corner",
+    position: "lowerRight",
+    opacity: 0.8,
+    scale: 0.1,
+    size: 1_843,
+    width: 120,
+    height: 40,
+    downloadedFrom: svg("#4f46e5", "ACME"),
+    created: "2026-01-02T10:00:00.000Z",
+  },
+  {
+    name: "Draft stamp",
+    position: "center",
+    opacity: 0.4,
+    scale: 0.5,
+    size: 2_410,
+    width: 120,
+    height: 40,
+    downloadedFrom: svg("#b91c1c", "DRAFT"),
+    created: "2026-01-03T10:00:00.000Z",
+  },
+];
+
 /** The stories' backend: a fresh library per call, described by the story's `backend` parameter. */
 export function mockBackend(options: MockBackendOptions = {}) {
   const model = new StoryModel(options);
   model.latency = options.latency ?? 0;
   model.writeLatency = options.writeLatency ?? 0;
   model.uploadDelay = options.uploadDelay ?? 0;
+  if (options.storageLimitMinutes !== undefined)
+    model.storageLimitMinutes = options.storageLimitMinutes;
   if (options.failWritesWith) {
     const message = "The mock backend refuses changes";
     model.failures.push({ status: options.failWritesWith, writes: true, times: Infinity, message });
@@ -200,9 +276,14 @@ export function mockBackend(options: MockBackendOptions = {}) {
     });
   }
   for (const partial of options.seed ?? []) {
-    const { captions, download, ...video } = partial;
-    model.seedMedia(model.addMock(video).uid, { captions, download });
+    const { captions, download, audio, ...video } = partial;
+    model.seedMedia(model.addMock(video).uid, { captions, download, audio });
   }
+  const marks = options.watermarks === "sample" ? SAMPLE_WATERMARKS : (options.watermarks ?? []);
+  marks.forEach((fields, i) => {
+    const profile = makeWatermark(fields, mockUid(0x3a7e0001 + i));
+    model.watermarks.set(profile.uid, profile);
+  });
   return {
     model,
     videos: model.lifecycles,

@@ -180,3 +180,17 @@ export const ChangeRefused: Story = {
     await expect(await canvas.findByRole("alert")).toHaveTextContent(/refuses changes/);
   },
 };
+
+/** Preview a ready caption: its first cues in a region; Close returns focus to the button. */
+export const Preview: Story = {
+  parameters: { backend: { seed: [readyVideo({ captions: [{ language: "en" }] })] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const open = await canvas.findByRole("button", { name: "Preview English captions" });
+    await userEvent.click(open);
+    const region = await canvas.findByRole("region", { name: "English captions, first lines" });
+    await expect(await within(region).findByText("English: line 1")).toBeVisible();
+    await userEvent.click(within(region).getByRole("button", { name: "Close preview" }));
+    await expect(open).toHaveFocus();
+  },
+};

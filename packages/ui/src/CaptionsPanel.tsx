@@ -4,6 +4,7 @@ import { useVideoStatus } from "@streamkit/hooks";
 import { useCaptions, useDeleteCaption } from "@streamkit/hooks/captions";
 import { type HTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { GenerateCaptionForm, UploadCaptionForm } from "./media/CaptionForms";
+import { CaptionPreview } from "./media/CaptionPreview";
 import { captionsMessages } from "./media/messages";
 import { useCommonMessages, useMessages } from "./messages/context";
 import type { HeadingLevel } from "./parts/Heading";
@@ -18,6 +19,8 @@ export interface CaptionsPanelProps extends Omit<HTMLAttributes<HTMLElement>, "c
   intervalMs?: number;
   /** Level of the "Captions" heading. Defaults to 2. */
   headingLevel?: HeadingLevel;
+  /** How many cues a caption's preview shows. Defaults to 5. */
+  previewCues?: number;
 }
 
 const BADGE: Record<CaptionStatus, string> = {
@@ -28,7 +31,8 @@ const BADGE: Record<CaptionStatus, string> = {
 
 /**
  * A video's captions: each track with its language and status, a WebVTT upload, AI generation
- * in the API's languages (followed until ready), and delete with an inline confirm. Progress
+ * in the API's languages (followed until ready), a preview of a ready caption's first cues
+ * (`useCaptionText`), and delete with an inline confirm. Progress
  * and outcomes are announced through a polite live region.
  *
  * `data-state`: `loading`, `error` (the list could not be read), `empty`, `ready`, `generating`.
@@ -37,6 +41,7 @@ export function CaptionsPanel({
   uid,
   intervalMs,
   headingLevel = 2,
+  previewCues = 5,
   className,
   ...rest
 }: CaptionsPanelProps): ReactNode {
@@ -51,6 +56,18 @@ export function CaptionsPanel({
   const [deleteError, setDeleteError] = useState<Error>();
   const captions = list.data ?? [];
   useOutcomes(uid, captions, announce);
+  // One preview open at a time, of a caption that is (still) there and ready; a new uid closes it.
+  const [previewing, setPreviewing] = useState<{ uid: string; language: string }>();
+  const previewButtons = useRef(new Map<string, HTMLButtonElement | null>());
+  const previewed =
+    previewing?.uid === uid
+      ? captions.find((c) => c.language === previewing.language && captionStatus(c) === "ready")
+      : undefined;
+  const closePreview = () => {
+    const language = previewed?.language;
+    setPreviewing(undefined);
+    if (language) previewButtons.current.get(language)?.focus();
+  };
 
   const state = list.data
     ? captions.some((c) => captionStatus(c) === "inprogress")
@@ -76,6 +93,27 @@ export function CaptionsPanel({
                 <span className="sk-badge__dot" aria-hidden="true" />
                 {text.status[status]}
               </span>
+              {status === "ready" && (
+                <button
+                  ref={(button) => {
+                    previewButtons.current.set(caption.language, button);
+                  }}
+                  type="button"
+                  className="sk-button"
+                  aria-label={text.previewCaption(caption.label)}
+                  aria-expanded={previewed?.language === caption.language}
+                  aria-controls={
+                    previewed?.language === caption.language ? `${id}-preview` : undefined
+                  }
+                  onClick={() =>
+                    previewed?.language === caption.language
+                      ? closePreview()
+                      : setPreviewing({ uid, language: caption.language })
+                  }
+                >
+                  {text.preview}
+                </button>
+              )}
               <InlineConfirm
                 label={text.delete}
                 accessibleLabel={text.deleteCaption(caption.label)}
@@ -138,6 +176,17 @@ export function CaptionsPanel({
       }
     >
       {body}
+      {previewed && (
+        <CaptionPreview
+          key={previewed.language}
+          id={`${id}-preview`}
+          uid={uid}
+          language={previewed.language}
+          label={previewed.label}
+          cues={previewCues}
+          onClose={closePreview}
+        />
+      )}
     </MediaSection>
   );
 }

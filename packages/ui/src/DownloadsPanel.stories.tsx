@@ -133,3 +133,21 @@ export const ErrorState: Story = {
     await expect(await canvas.findByText(/Something went wrong/)).toBeVisible();
   },
 };
+
+/** The M4A (audio only) beside the MP4: make it and get its link. */
+export const AudioUntilReady: Story = {
+  parameters: { backend: { seed: [readyVideo({ download: "ready" })], downloadPace: 1_500 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const audio = await canvas.findByRole("group", { name: "Audio only (M4A)" });
+    const make = within(audio).getByRole("button", { name: "Make an M4A download" });
+    await waitFor(() => expect(make).toBeEnabled());
+    await userEvent.click(make);
+    const link = await within(audio).findByRole(
+      "link",
+      { name: "Download M4A" },
+      { timeout: 8_000 },
+    );
+    await expect(link).toHaveAttribute("href", `${MOCK_DELIVERY}/${SEEDED}/downloads/audio.m4a`);
+  },
+};

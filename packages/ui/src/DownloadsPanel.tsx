@@ -3,6 +3,7 @@ import type { DownloadStatus } from "@streamkit/core/captions";
 import { useSignedToken, useVideoStatus } from "@streamkit/hooks";
 import { useCreateDownload, useDeleteDownload, useDownloads } from "@streamkit/hooks/captions";
 import { type HTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { AudioDownload } from "./media/AudioDownload";
 import { downloadsMessages } from "./media/messages";
 import { useCommonMessages, useMessages } from "./messages/context";
 import type { HeadingLevel } from "./parts/Heading";
@@ -27,7 +28,9 @@ export interface DownloadsPanelProps extends Omit<HTMLAttributes<HTMLElement>, "
 
 /**
  * The video's MP4 download: make it, watch its progress (`<progress>`) until it is ready, then a
- * link to the file, and delete it with an inline confirm. The start, the end and a failure are
+ * link to the file, and delete it with an inline confirm. The M4A (audio only) download sits
+ * beside it, the same way, in a group of its own (its `data-state`: `none`, `inprogress`,
+ * `ready`, `failed`). The start, the end and a failure are
  * announced through a polite live region; the percentages are not (the bar carries them).
  *
  * `data-state`: `loading`, `error` (could not be read), `none`, `inprogress`, `ready`, `failed`.
@@ -181,6 +184,17 @@ export function DownloadsPanel({
       announcement={announcement}
     >
       {body}
+      {downloads.data && (
+        <AudioDownload
+          uid={uid}
+          download={downloads.data.audio}
+          videoReady={videoReady}
+          href={(url) => (token ? url.replace(`/${uid}/`, `/${token}/`) : url)}
+          locked={status.video?.requireSignedURLs === true && !token}
+          announce={announce}
+          focusPanel={() => section.current?.focus()}
+        />
+      )}
     </MediaSection>
   );
 }

@@ -5,7 +5,10 @@ import { UploadDropzoneRoot, type UploadDropzoneRootProps } from "./dropzone/Upl
 
 export type { UploadDropzoneOptions } from "./dropzone/UploadDropzoneRoot";
 
-export interface UploadDropzoneProps extends Omit<UploadDropzoneRootProps, "children"> {}
+export interface UploadDropzoneProps extends Omit<UploadDropzoneRootProps, "children"> {
+  /** More fields inside the dropzone, after the drop area: a `WatermarkPicker`, say. */
+  fields?: ReactNode;
+}
 
 /**
  * Upload videos from the user's disk: a drop area and a real file input (keyboard and screen
@@ -19,10 +22,11 @@ export interface UploadDropzoneProps extends Omit<UploadDropzoneRootProps, "chil
  * `data-state` on the root and the drop area: `idle`, `dragover`, `disabled`; on the list:
  * `active`, `idle`; on each row: the upload's state.
  */
-export function UploadDropzone(props: UploadDropzoneProps): ReactNode {
+export function UploadDropzone({ fields, ...props }: UploadDropzoneProps): ReactNode {
   return (
     <UploadDropzoneRoot {...props}>
       <UploadDropzoneInput />
+      {fields}
       <UploadDropzoneStatus />
       <UploadDropzoneList />
     </UploadDropzoneRoot>

@@ -38,6 +38,14 @@ export interface UploadFromUrlFormProps
   nameField?: boolean;
   /** Sent with every copy request. A typed name wins over `meta.name` here. */
   copyOptions?: UploadFromUrlOptions;
+  /**
+   * The watermark profile applied to each new copy (its `watermark`); wins over
+   * `copyOptions.watermark`. Pair it with a `WatermarkPicker` (from `@streamkit/ui/media`) in
+   * `fields`.
+   */
+  watermark?: { uid: string };
+  /** More fields inside the form, after the built-in ones: a `WatermarkPicker`, say. */
+  fields?: ReactNode;
   /** The copy was accepted: the video exists, in `downloading`. */
   onUploaded?: (video: Video) => void;
   /** The video is ready to play. Called once per upload. */
@@ -58,6 +66,8 @@ export function UploadFromUrlForm({
   onUrlChange,
   nameField = true,
   copyOptions,
+  watermark,
+  fields,
   onUploaded,
   onReady,
   className,
@@ -98,6 +108,7 @@ export function UploadFromUrlForm({
     const meta = { ...copyOptions?.meta, ...(label ? { name: label } : {}) };
     const request: CopyVideoRequest = {
       ...copyOptions,
+      ...(watermark ? { watermark: { uid: watermark.uid } } : {}),
       input,
       ...(Object.keys(meta).length > 0 ? { meta } : {}),
     };
@@ -164,6 +175,7 @@ export function UploadFromUrlForm({
           />
         </div>
       )}
+      {fields}
       <div className="sk-actions">
         <button
           type="submit"

@@ -136,3 +136,21 @@ export const FailedRequest: Story = {
     await expect(await canvas.findByRole("textbox", { name: "Name" })).toBeInTheDocument();
   },
 };
+
+/** The player's branding: title and links (`publicDetails`); a bad URL is flagged at its field. */
+export const PublicDetails: Story = {
+  parameters: seed({ overrides: { publicDetails: { title: "Sunset", share_link: null } } }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const title = await canvas.findByRole("textbox", { name: "Title" });
+    await expect(title).toHaveValue("Sunset");
+    const logo = canvas.getByRole("textbox", { name: "Logo URL" });
+    await userEvent.type(logo, "not a url");
+    await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+    await expect(logo).toHaveAttribute("aria-invalid", "true");
+    await userEvent.clear(logo);
+    await userEvent.type(logo, "https://cdn.example.com/logo.png");
+    await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+    await expect(await canvas.findByText("Saved.")).toBeInTheDocument();
+  },
+};

@@ -1,8 +1,11 @@
+import { clip } from "../clips";
 import { fail } from "../envelope";
 import type { StreamState } from "../state";
+import { audio } from "./audio";
 import { captions, downloads } from "./media";
 import { createTus, oneTimeUpload, tusTarget } from "./uploads";
 import { copy, directUpload, list, storageUsage, token, video } from "./videos";
+import { watermarks } from "./watermarks";
 
 /** The path of `url` below `base` (absolute, or a path in a browser), if it is below it. */
 function below(url: URL, base: string): string | undefined {
@@ -44,12 +47,17 @@ export async function route(model: StreamState, request: Request): Promise<Respo
   if (parts.length === 1 && method === "POST" && first === "copy") return copy(model, request);
   if (parts.length === 1 && method === "POST" && first === "direct_upload")
     return directUpload(model, request);
-  if (parts.length === 1 && method === "GET" && first === "storage-usage") return storageUsage(url);
+  if (parts.length === 1 && method === "GET" && first === "storage-usage")
+    return storageUsage(model, url);
+  if (parts.length === 1 && method === "POST" && first === "clip") return clip(model, request);
+  if (first === "watermarks")
+    return (await watermarks(model, request, parts.slice(1))) ?? noRoute();
   let answer: Response | undefined;
   if (second === undefined) answer = await video(model, request, first);
   else if (second === "token" && rest.length === 0 && method === "POST")
     answer = token(model, first);
   else if (second === "captions") answer = await captions(model, request, first, rest);
+  else if (second === "audio") answer = await audio(model, request, first, rest);
   else if (second === "downloads") answer = await downloads(model, request, first, rest);
   return answer ?? noRoute();
 }

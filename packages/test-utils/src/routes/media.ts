@@ -1,4 +1,5 @@
 import type { Caption, DownloadType } from "@streamkit/core/captions";
+import { captionVtt, vttFromMultipart } from "../clips";
 import { fail, ok } from "../envelope";
 import { captionLabel, captionsNow, downloadsNow, startCaption, startDownload } from "../media";
 import type { StreamState } from "../state";
@@ -22,15 +23,23 @@ async function putCaption(
     return fail(415, 10005, "expected multipart/form-data");
   }
   let bytes: number | undefined;
+  let text: string | undefined;
   if (model.options.readCaptionFiles) {
     // Only a browser reads the form: a test DOM's FormData cannot be read by Node's Request.
     const file = (await request.formData()).get("file");
     if (typeof file === "string" || file === null) return fail(400, 10005, "No file field");
-    if (!/^\uFEFF?WEBVTT/.test(await file.text()))
+    text = await file.text();
+    if (!/^\uFEFF?WEBVTT/.test(text))
       return fail(400, 10005, "The caption file must be WebVTT (it has to start with WEBVTT).");
-  } else if (model.options.lenient) {
-    bytes = (await request.arrayBuffer()).byteLength;
+  } else {
+    // Kept for `/vtt` when the body can be read as multipart text (a hand-made body can).
+    const raw = await request.arrayBuffer().catch(() => new ArrayBuffer(0));
+    if (model.options.lenient) bytes = raw.byteLength;
+    text = vttFromMultipart(new TextDecoder().decode(raw));
   }
+  const key = `${uid}/${language}`;
+  if (text === undefined) model.captionTexts.delete(key);
+  else model.captionTexts.set(key, text);
   const caption: Caption = {
     language,
     label: captionLabel(language, false),
@@ -56,9 +65,7 @@ export async function captions(
     if (model.gate) await model.gate;
     return answer;
   }
-  if (action === "vtt" && method === "GET") {
-    return new Response("WEBVTT\n\n", { headers: { "content-type": "text/vtt" } });
-  }
+  if (action === "vtt" && method === "GET") return captionVtt(model, uid, language);
   if (action === "generate" && method === "POST") {
     await waitWrite(model);
     if (!ready(model, uid)) return fail(400, 10005, "Generating captions needs a ready video.");
@@ -86,6 +93,7 @@ export async function captions(
       uid,
       list.filter((c) => c.language !== language),
     );
+    model.captionTexts.delete(`${uid}/${language}`);
     return ok("");
   }
   return undefined;

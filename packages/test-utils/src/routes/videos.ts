@@ -1,4 +1,5 @@
 import type { Video } from "@streamkit/core";
+import { advanceClip, storageUsageOf } from "../clips";
 import { notFound, ok } from "../envelope";
 import { updateMock } from "../lifecycle";
 import type { StreamState } from "../state";
@@ -14,6 +15,7 @@ const creatorOf = (request: Request, body: Record<string, unknown> = {}) =>
 
 export function list(model: StreamState, url: URL): Response {
   const q = url.searchParams;
+  for (const uid of model.processing.keys()) advanceClip(model, uid);
   let videos = model.all();
   const ids = q.get("id")?.split(",");
   if (ids) videos = videos.filter((v) => ids.includes(v.uid ?? ""));
@@ -55,13 +57,9 @@ export async function directUpload(model: StreamState, request: Request): Promis
   return ok({ uid, uploadURL: `${model.uploadBase}/${uid}` });
 }
 
-export function storageUsage(url: URL): Response {
-  return ok({
-    creator: url.searchParams.get("creator"),
-    totalStorageMinutes: 1,
-    totalStorageMinutesLimit: 1000,
-    videoCount: 1,
-  });
+/** Computed from the model's videos: see `storageUsageOf`. */
+export function storageUsage(model: StreamState, url: URL): Response {
+  return ok(storageUsageOf(model, url.searchParams.get("creator")));
 }
 
 export async function video(
@@ -69,6 +67,7 @@ export async function video(
   request: Request,
   uid: string,
 ): Promise<Response | undefined> {
+  if (request.method === "GET") advanceClip(model, uid);
   const current = model.view(uid);
   if (request.method === "GET") return current ? ok(current) : notFound();
   if (request.method === "POST") {

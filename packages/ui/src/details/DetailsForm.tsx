@@ -4,7 +4,14 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { useCommonMessages, useMessages } from "../messages/context";
 import { detailsMessages } from "../messages/details";
 import { InlineConfirm } from "../parts/InlineConfirm";
-import { type Draft, type DraftError, toChanges, toDraft } from "./draft";
+import {
+  type Draft,
+  type DraftError,
+  PUBLIC_DETAILS,
+  type PublicDetail,
+  toChanges,
+  toDraft,
+} from "./draft";
 import { MetaFields } from "./MetaFields";
 
 /** `idle`, `saving`, `saved`, `unchanged` (nothing to send), `failed`, `deleting`, `deleted`. */
@@ -91,8 +98,10 @@ export function DetailsForm({
 
   const metaErrors = new Map<number, string>();
   let originsError: string | undefined;
+  const detailErrors = new Set<PublicDetail>();
   for (const error of errors) {
     if (error.field === "allowedOrigins") originsError = text.invalidOrigins(error.lines);
+    else if (error.field === "publicDetails") detailErrors.add(error.key);
     else
       metaErrors.set(
         error.row,
@@ -176,6 +185,43 @@ export function DetailsForm({
           {text.scheduledDeletionHelp}
         </p>
       </div>
+      <fieldset className="sk-fieldset" aria-describedby={`${id}-public-help`}>
+        <legend>{text.publicLegend}</legend>
+        <p id={`${id}-public-help`} className="sk-field__help">
+          {text.publicHelp}
+        </p>
+        {PUBLIC_DETAILS.map((key) => {
+          const invalid = detailErrors.has(key);
+          const label = {
+            title: text.publicTitle,
+            share_link: text.publicShareLink,
+            channel_link: text.publicChannelLink,
+            logo: text.publicLogo,
+          }[key];
+          return (
+            <div className="sk-field" key={key}>
+              <label htmlFor={`${id}-${key}`}>{label}</label>
+              <input
+                id={`${id}-${key}`}
+                className="sk-input"
+                type={key === "title" ? "text" : "url"}
+                autoComplete="off"
+                value={draft.publicDetails[key]}
+                onChange={(event) =>
+                  change({ publicDetails: { ...draft.publicDetails, [key]: event.target.value } })
+                }
+                aria-invalid={invalid || undefined}
+                aria-describedby={invalid ? `${id}-${key}-error` : undefined}
+              />
+              {invalid && (
+                <p id={`${id}-${key}-error`} className="sk-field__error">
+                  {text.invalidUrl}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
       <div className="sk-actions">
         <button
           type="submit"

@@ -18,11 +18,18 @@ export interface Draft {
   allowedOrigins: string;
   /** `YYYY-MM-DD` (UTC) or empty. */
   scheduledDeletion: string;
+  /** The player's branding (`publicDetails`); empty clears a field. */
+  publicDetails: Record<PublicDetail, string>;
 }
+
+/** The `publicDetails` fields the form edits; all but `title` are URLs. */
+export const PUBLIC_DETAILS = ["title", "share_link", "channel_link", "logo"] as const;
+export type PublicDetail = (typeof PUBLIC_DETAILS)[number];
 
 export type DraftError =
   | { field: "meta"; row: number; problem: "missing-key" | "duplicate-key"; key: string }
-  | { field: "allowedOrigins"; lines: string[] };
+  | { field: "allowedOrigins"; lines: string[] }
+  | { field: "publicDetails"; key: PublicDetail };
 
 const text = (value: unknown): string =>
   typeof value === "string" ? value : JSON.stringify(value ?? "");
@@ -40,8 +47,19 @@ export function toDraft(video: Video): Draft {
     requireSignedURLs: video.requireSignedURLs ?? false,
     allowedOrigins: (video.allowedOrigins ?? []).join("\n"),
     scheduledDeletion: video.scheduledDeletion ? video.scheduledDeletion.slice(0, 10) : "",
+    publicDetails: Object.fromEntries(
+      PUBLIC_DETAILS.map((key) => [key, video.publicDetails?.[key] ?? ""]),
+    ) as Record<PublicDetail, string>,
   };
 }
+
+const isHttpUrl = (value: string) => {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
 
 /**
  * The update request that turns `base` into `draft`, with only the fields that changed, or the
@@ -84,6 +102,20 @@ export function toChanges(
   const date = /^\d{4}-\d{2}-\d{2}$/.test(draft.scheduledDeletion) ? draft.scheduledDeletion : "";
   if (date !== toDraft(base).scheduledDeletion)
     changes.scheduledDeletion = date ? `${date}T23:59:59Z` : null;
+
+  // All four are sent when one changed (empty as null, which clears it): the API merges them,
+  // and the optimistic update then shows exactly what the server will keep.
+  const was = toDraft(base).publicDetails;
+  let detailsChanged = false;
+  const details: Record<string, string | null> = {};
+  for (const key of PUBLIC_DETAILS) {
+    const value = draft.publicDetails[key].trim();
+    if (key !== "title" && value !== "" && !isHttpUrl(value))
+      errors.push({ field: "publicDetails", key });
+    if (value !== was[key].trim()) detailsChanged = true;
+    details[key] = value === "" ? null : value;
+  }
+  if (detailsChanged) changes.publicDetails = details;
 
   return { changes, errors };
 }

@@ -28,6 +28,11 @@ export interface UploadDropzoneRootProps extends Omit<HTMLAttributes<HTMLDivElem
   /** Sent with every upload. */
   uploadOptions?: UploadDropzoneOptions;
   /**
+   * The watermark profile applied to each new upload (direct upload `watermark`, tus metadata
+   * `watermark`); wins over `uploadOptions.watermark`. Read when files are added.
+   */
+  watermark?: { uid: string };
+  /**
    * Unfinished uploads on unmount: `cancel` (default) deletes their half videos; `pause` leaves
    * tus uploads resumable after a reload (choose the same file again).
    */
@@ -56,6 +61,7 @@ export function UploadDropzoneRoot({
   concurrency,
   disabled = false,
   uploadOptions,
+  watermark,
   onUnmount,
   onUploaded,
   onReady,
@@ -78,15 +84,16 @@ export function UploadDropzoneRoot({
     () => ({ maxSizeBytes, maxDurationSeconds }),
     [maxSizeBytes, maxDurationSeconds],
   );
-  const latest = useRef({ accept, limits, uploadOptions, multiple });
-  latest.current = { accept, limits, uploadOptions, multiple };
+  const latest = useRef({ accept, limits, uploadOptions, multiple, watermark });
+  latest.current = { accept, limits, uploadOptions, multiple, watermark };
   const { add, pause, resume, retry, cancel, remove } = upload;
 
   const addFiles = useCallback(
     (files: File[]) => {
-      const { accept: a, limits: l, uploadOptions: o, multiple: m } = latest.current;
+      const { accept: a, limits: l, uploadOptions: o, multiple: m, watermark: w } = latest.current;
       add(m ? files : files.slice(0, 1), {
         ...o,
+        ...(w ? { watermark: { uid: w.uid } } : {}),
         accept: a,
         maxSizeBytes: l.maxSizeBytes,
         maxDurationSeconds: l.maxDurationSeconds,

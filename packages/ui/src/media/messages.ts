@@ -36,6 +36,15 @@ export interface CaptionsMessages {
   confirm: string;
   cancel: string;
   deleted: (label: string) => string;
+  /** The button that opens a ready caption's text. */
+  preview: string;
+  previewCaption: (label: string) => string;
+  /** Name of the preview region. */
+  previewHeading: (label: string) => string;
+  previewClose: string;
+  previewEmpty: string;
+  /** Under the first cues: how many more the file has. */
+  previewMore: (count: number) => string;
 }
 
 /** Texts of `DownloadsPanel` (`messages.downloads`). */
@@ -59,6 +68,23 @@ export interface DownloadsMessages {
   confirm: string;
   cancel: string;
   deleted: string;
+  /** The M4A (audio only) download, beside the MP4. */
+  audio: {
+    heading: string;
+    none: string;
+    notReady: string;
+    create: string;
+    creating: string;
+    preparing: string;
+    started: string;
+    ready: string;
+    failed: string;
+    retry: string;
+    download: string;
+    delete: string;
+    confirmDelete: string;
+    deleted: string;
+  };
 }
 
 let names: Intl.DisplayNames | undefined;
@@ -98,6 +124,12 @@ export const captionsMessages: CaptionsMessages = {
   confirm: "Delete",
   cancel: "Cancel",
   deleted: (label) => `${label} captions deleted.`,
+  preview: "Preview",
+  previewCaption: (label) => `Preview ${label} captions`,
+  previewHeading: (label) => `${label} captions, first lines`,
+  previewClose: "Close preview",
+  previewEmpty: "This caption file has no cues yet.",
+  previewMore: (count) => `…and ${count} more ${count === 1 ? "cue" : "cues"}.`,
 };
 
 export const downloadsMessages: DownloadsMessages = {
@@ -119,4 +151,20 @@ export const downloadsMessages: DownloadsMessages = {
   confirm: "Delete",
   cancel: "Cancel",
   deleted: "The MP4 download was deleted.",
+  audio: {
+    heading: "Audio only (M4A)",
+    none: "No M4A file has been made for this video yet.",
+    notReady: "An M4A can be made once the video is ready.",
+    create: "Make an M4A download",
+    creating: "Starting…",
+    preparing: "Making the M4A",
+    started: "Making the M4A download.",
+    ready: "The M4A download is ready.",
+    failed: "The M4A could not be made.",
+    retry: "Try the M4A again",
+    download: "Download M4A",
+    delete: "Delete audio download",
+    confirmDelete: "Delete the M4A download?",
+    deleted: "The M4A download was deleted.",
+  },
 };

@@ -26,6 +26,14 @@ export interface DetailsMessages {
   invalidOrigins: (lines: string[]) => string;
   metaKeyMissing: string;
   metaKeyDuplicate: (key: string) => string;
+  /** The player's branding (`publicDetails`). */
+  publicLegend: string;
+  publicTitle: string;
+  publicShareLink: string;
+  publicChannelLink: string;
+  publicLogo: string;
+  publicHelp: string;
+  invalidUrl: string;
 }
 
 export const detailsMessages: DetailsMessages = {
@@ -56,4 +64,11 @@ export const detailsMessages: DetailsMessages = {
     `Not a host name: ${lines.join(", ")}. Write example.com or *.example.com, one per line.`,
   metaKeyMissing: "Give this value a key.",
   metaKeyDuplicate: (key) => `The key "${key}" is used twice.`,
+  publicLegend: "Player details",
+  publicTitle: "Title",
+  publicShareLink: "Share link",
+  publicChannelLink: "Channel link",
+  publicLogo: "Logo URL",
+  publicHelp: "Shown by the player. Empty clears a field.",
+  invalidUrl: "Enter a full http(s) URL, such as https://example.com.",
 };

@@ -12,11 +12,13 @@ export interface InlineConfirmProps {
   /** Move focus elsewhere here if the trigger is about to disappear (a deleted row). */
   onConfirm: () => void;
   disabled?: boolean;
+  /** Which button gets focus when the question opens. Defaults to `confirm`; `cancel` is safer. */
+  initialFocus?: "confirm" | "cancel";
 }
 
 /**
  * A destructive button with an inline confirm step, no modal: the question and the confirm and
- * cancel buttons replace it, focus moves to confirm, Escape or Cancel puts focus back on it.
+ * cancel buttons replace it, focus moves to confirm (or cancel, with `initialFocus`), Escape or Cancel puts focus back on it.
  *
  * `data-state` on `.sk-confirm`: `open`.
  */
@@ -28,19 +30,22 @@ export function InlineConfirm({
   cancelLabel,
   onConfirm,
   disabled,
+  initialFocus = "confirm",
 }: InlineConfirmProps): ReactNode {
   const [open, setOpen] = useState(false);
   const questionId = useId();
   const trigger = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const group = useRef<HTMLFieldSetElement>(null);
   /** Where focus goes when `open` changes; nothing on the first render. */
-  const focusNext = useRef<"confirm" | "trigger" | undefined>(undefined);
+  const focusNext = useRef<"confirm" | "cancel" | "trigger" | undefined>(undefined);
 
   useEffect(() => {
     const target = focusNext.current;
     focusNext.current = undefined;
     if (target === "confirm") confirm.current?.focus();
+    else if (target === "cancel") cancel.current?.focus();
     else if (target === "trigger") trigger.current?.focus();
   }, [open]);
 
@@ -60,7 +65,7 @@ export function InlineConfirm({
         aria-disabled={disabled || undefined}
         onClick={() => {
           if (disabled) return;
-          focusNext.current = "confirm";
+          focusNext.current = initialFocus;
           setOpen(true);
         }}
       >
@@ -98,7 +103,7 @@ export function InlineConfirm({
       >
         {confirmLabel}
       </button>
-      <button type="button" className="sk-button" onClick={close}>
+      <button ref={cancel} type="button" className="sk-button" onClick={close}>
         {cancelLabel}
       </button>
     </fieldset>
