@@ -87,8 +87,10 @@ function allEntries(name) {
 }
 
 export async function bundleSizes() {
-  const cssFiles = ["tokens", "badge", "player", "dashboard", "upload"].map((f) =>
-    readFileSync(path.join(root, "packages/ui/src/styles", `${f}.css`), "utf8"),
+  // Every file the one stylesheet imports, so a new part is weighed as soon as it is added.
+  const sheet = readFileSync(path.join(root, "packages/ui/src/styles.css"), "utf8");
+  const cssFiles = [...sheet.matchAll(/@import "\.\/styles\/([\w-]+)\.css";/g)].map((m) =>
+    readFileSync(path.join(root, "packages/ui/src/styles", `${m[1]}.css`), "utf8"),
   );
   const css = await build({
     stdin: { contents: cssFiles.join("\n"), loader: "css" },

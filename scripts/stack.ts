@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { type RunningEmulator, startEmulator } from "@streamkit/emulator";
+import { setupAccount } from "@streamkit/proxy/admin";
 import { createServer, type ViteDevServer } from "vite";
 import { dashboardVite } from "./dashboard";
 
@@ -72,10 +73,21 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const port = typeof address === "object" && address ? address.port : dashboardPort;
     const dashboardUrl = `http://127.0.0.1:${port}`;
 
-    // Webhooks from the emulator go to the dashboard's proxy, which checks their signature.
+    // The account setup a real deployment runs once (`streamkit setup`): a signing key, so the
+    // proxy signs playback tokens itself, and the webhook subscription, whose secret it checks.
     if (emulator) {
-      webhookSecret = await subscribeWebhook(emulator, `${dashboardUrl}/api/stream-webhook`);
-      process.env.STREAM_WEBHOOK_SECRET = webhookSecret;
+      const setup = await setupAccount({
+        accountId: emulator.accountId,
+        apiToken: emulator.token,
+        upstream: emulator.apiBase,
+        webhookUrl: `${dashboardUrl}/api/stream-webhook`,
+      });
+      webhookSecret = setup.webhookSecret;
+      Object.assign(process.env, {
+        STREAM_WEBHOOK_SECRET: setup.webhookSecret,
+        STREAM_SIGNING_KEY_ID: setup.signingKeyId,
+        STREAM_SIGNING_KEY_PEM: setup.signingKeyPem,
+      });
       await vite.restart();
     }
     const running = vite;
@@ -93,19 +105,4 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await emulator?.stop();
     throw error;
   }
-}
-
-async function subscribeWebhook(
-  emulator: RunningEmulator,
-  notificationUrl: string,
-): Promise<string> {
-  const answer = await fetch(`${emulator.apiBase}/accounts/${emulator.accountId}/stream/webhook`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" },
-    body: JSON.stringify({ notificationUrl }),
-  });
-  const body = (await answer.json()) as { result?: { secret?: string } };
-  if (!answer.ok || !body.result?.secret)
-    throw new Error(`could not subscribe the dashboard to webhooks (${answer.status})`);
-  return body.result.secret;
 }

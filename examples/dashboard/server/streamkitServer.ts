@@ -19,6 +19,10 @@ export function streamkitServer(config: DashboardConfig): Plugin {
     upstream: config.upstream,
     basePath: API_BASE,
     webhookSecret: config.webhookSecret,
+    signingKey: config.signingKey,
+    // The dashboard has one local user and no sign-in, so that user may manage watermark
+    // profiles; an app with accounts answers from its session here (see the proxy's README).
+    isAdmin: () => true,
     onError: (error) => console.error("[stream proxy]", error),
   });
   const api = toNodeHandler(proxy);

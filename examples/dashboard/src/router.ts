@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from "react";
 
-/** The dashboard's two places: the library, and one video. Hash routes keep it static-hostable. */
-export type Route = { page: "library" } | { page: "video"; uid: string };
+/** The dashboard's places: the library, one video, the watermark profiles. Hash routes keep it static-hostable. */
+export type Route = { page: "library" } | { page: "watermarks" } | { page: "video"; uid: string };
 
 function parse(hash: string): Route {
+  if (hash === "#/watermarks") return { page: "watermarks" };
   const match = /^#\/videos\/([0-9a-f]{32})$/.exec(hash);
   return match?.[1] ? { page: "video", uid: match[1] } : { page: "library" };
 }

@@ -2,7 +2,9 @@ import { useVideo } from "@streamkit/hooks";
 import { useCaptions } from "@streamkit/hooks/captions";
 import { StreamPlayer, ThumbnailPicker, VideoDetails, VideoStatusBadge } from "@streamkit/ui";
 import { CaptionsPanel, DownloadsPanel } from "@streamkit/ui/captions";
-import { navigate } from "../router";
+import { AudioTracksPanel, ClipEditor } from "@streamkit/ui/media";
+import { useState } from "react";
+import { navigate, videoHref } from "../router";
 
 export function VideoPage({ uid }: { uid: string }) {
   const { data: video, error } = useVideo(uid);
@@ -42,6 +44,9 @@ export function VideoPage({ uid }: { uid: string }) {
           <section className="card" aria-label="Captions">
             <CaptionsPanel uid={uid} />
           </section>
+          <section className="card" aria-label="Clip">
+            <ClipSection uid={uid} />
+          </section>
         </div>
         <div>
           <section className="card" aria-label="Details">
@@ -50,8 +55,29 @@ export function VideoPage({ uid }: { uid: string }) {
           <section className="card" aria-label="Download">
             <DownloadsPanel uid={uid} />
           </section>
+          <section className="card" aria-label="Audio">
+            <AudioTracksPanel uid={uid} />
+          </section>
         </div>
       </div>
+    </>
+  );
+}
+
+/**
+ * The clip editor without its own preview player (the page has one already), and a link to the
+ * clip once it is ready.
+ */
+function ClipSection({ uid }: { uid: string }) {
+  const [clip, setClip] = useState<string>();
+  return (
+    <>
+      <ClipEditor uid={uid} preview="none" onReady={(made) => setClip(made.uid)} />
+      {clip && (
+        <p>
+          <a href={videoHref(clip)}>Open the clip</a>
+        </p>
+      )}
     </>
   );
 }
