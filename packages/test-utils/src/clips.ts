@@ -1,4 +1,4 @@
-import type { Video } from "@streamkit/core";
+import type { ClipWindow } from "./clipWindow";
 import { fail, notFound, ok } from "./envelope";
 import type { StreamState } from "./state";
 
@@ -14,12 +14,6 @@ const whole = (value: unknown): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 36_000;
 
 /** What a checked clip request asks for; the source's duration already cut the end. */
-export interface ClipWindow {
-  from: string;
-  start: number;
-  end: number;
-  body: Record<string, unknown>;
-}
 
 /** Refuses what the API refuses: a missing or unready source, bad or reversed seconds. */
 export function checkClip(
@@ -65,23 +59,6 @@ export async function clip(model: StreamState, request: Request): Promise<Respon
   const creator =
     (body.creator as string | undefined) ?? request.headers.get("upload-creator") ?? null;
   return ok(model.addClip(checked, creator));
-}
-
-/** The fields a clip takes from its request; the rest are a new video's. */
-export function clipFields(window: ClipWindow, creator: string | null): Partial<Video> {
-  const { body, from } = window;
-  const meta = { ...((body.meta ?? {}) as Record<string, unknown>) };
-  if (typeof body.name === "string") meta.name = body.name;
-  return {
-    meta,
-    creator,
-    clippedFrom: from,
-    requireSignedURLs: (body.requireSignedURLs as boolean | undefined) ?? false,
-    allowedOrigins: (body.allowedOrigins as string[] | undefined) ?? [],
-    thumbnailTimestampPct: (body.thumbnailTimestampPct as number | undefined) ?? 0,
-    // Not the source's: a clip keeps only its own.
-    scheduledDeletion: (body.scheduledDeletion as string | undefined) ?? null,
-  } as Partial<Video>;
 }
 
 /** One read of a clip under way: it moves on a step (tests' model only). */

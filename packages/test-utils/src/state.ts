@@ -1,7 +1,7 @@
 import type { Video } from "@streamkit/core";
 import type { Caption, Downloads } from "@streamkit/core/captions";
 import type { AudioTrack, WatermarkProfile } from "@streamkit/core/media";
-import { type ClipWindow, clipFields } from "./clips";
+import { type ClipWindow, clipFields } from "./clipWindow";
 import { type Failure, failureResponse, type Recorded, takeFailure } from "./failures";
 import { makeUid } from "./ids";
 import { type MockVideo, snapshot } from "./lifecycle";

@@ -2,7 +2,7 @@ import type { Video } from "@streamkit/core";
 import type { CaptionStatus } from "@streamkit/core/captions";
 import type { AudioTrackStatus, WatermarkProfile } from "@streamkit/core/media";
 import { HttpResponse, http } from "msw";
-import type { ClipWindow } from "./clips";
+import type { ClipWindow } from "./clipWindow";
 import { mockUid } from "./ids";
 import { type MockVideo, snapshot } from "./lifecycle";
 import { captionLabel, downloadUrl } from "./media";

@@ -1,30 +1,15 @@
 import { StreamValidationError, type Video } from "@streamkit/core";
-import type { ClipRequest } from "@streamkit/core/media";
 import { useVideoStatus } from "@streamkit/hooks";
 import { type HTMLAttributes, type ReactNode, useId } from "react";
 import { cx } from "./cx";
 import { ClipForm } from "./media/ClipForm";
 import { type ClipEditorMessages, clipEditorMessages } from "./media/clipMessages";
+import type { ClipEditorState, ClipOptions, ClipRange } from "./media/clipTypes";
 import { type MessagesOverride, useMediaTexts } from "./media/useMediaTexts";
 import { useCommonMessages } from "./messages/context";
 import { Heading, type HeadingLevel } from "./parts/Heading";
 import { RequestError } from "./parts/RequestError";
 import { VideoStatusBadge } from "./VideoStatusBadge";
-
-/** The range being edited, for a custom `preview`. */
-export interface ClipRange {
-  uid: string;
-  video: Video;
-  /** Whole seconds. */
-  start: number;
-  end: number;
-}
-
-/** What the clip request carries besides the source, the range and the name. */
-export type ClipOptions = Omit<
-  ClipRequest,
-  "clippedFromVideoUID" | "startTimeSeconds" | "endTimeSeconds" | "name"
->;
 
 export interface ClipEditorProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {
   /** The video to clip; a new uid starts over with that video. */
@@ -49,22 +34,6 @@ export interface ClipEditorProps extends Omit<HTMLAttributes<HTMLElement>, "chil
   /** Some or all texts. */
   messages?: MessagesOverride<ClipEditorMessages>;
 }
-
-/**
- * `loading`, `error` (the video could not be read), `waiting` (not ready yet), `unavailable`
- * (its processing failed), then `idle` (editing), `creating`, `processing` (the clip is being
- * made), `done` (the clip is ready) or `failed` (the clip's processing failed).
- */
-export type ClipEditorState =
-  | "loading"
-  | "error"
-  | "waiting"
-  | "unavailable"
-  | "idle"
-  | "creating"
-  | "processing"
-  | "done"
-  | "failed";
 
 /**
  * Cut a clip out of a ready video: a strip of its frames with the range highlighted, start and
@@ -149,3 +118,5 @@ export function ClipEditor({
     </section>
   );
 }
+
+export type { ClipEditorState, ClipOptions, ClipRange };

@@ -2,7 +2,7 @@ import { useVideo } from "@streamkit/hooks";
 import { useCaptions } from "@streamkit/hooks/captions";
 import { StreamPlayer, ThumbnailPicker, VideoDetails, VideoStatusBadge } from "@streamkit/ui";
 import { CaptionsPanel, DownloadsPanel } from "@streamkit/ui/captions";
-import { AudioTracksPanel, ClipEditor } from "@streamkit/ui/media";
+import { AudioTracksPanel, ClipEditor, WatermarkPicker } from "@streamkit/ui/media";
 import { useState } from "react";
 import { navigate, videoHref } from "../router";
 
@@ -65,14 +65,26 @@ export function VideoPage({ uid }: { uid: string }) {
 }
 
 /**
- * The clip editor without its own preview player (the page has one already), and a link to the
- * clip once it is ready.
+ * The clip editor without its own preview player (the page has one already), a watermark for
+ * the clip, and a link to the clip once it is ready.
  */
 function ClipSection({ uid }: { uid: string }) {
   const [clip, setClip] = useState<string>();
+  // A clip is a new video, so it can carry a watermark of its own.
+  const [watermarkUid, setWatermarkUid] = useState<string>();
   return (
     <>
-      <ClipEditor uid={uid} preview="none" onReady={(made) => setClip(made.uid)} />
+      <ClipEditor
+        uid={uid}
+        preview="none"
+        clipOptions={watermarkUid ? { watermark: { uid: watermarkUid } } : undefined}
+        onReady={(made) => setClip(made.uid)}
+      />
+      <WatermarkPicker
+        label="Watermark for the clip"
+        value={watermarkUid ?? null}
+        onChange={setWatermarkUid}
+      />
       {clip && (
         <p>
           <a href={videoHref(clip)}>Open the clip</a>

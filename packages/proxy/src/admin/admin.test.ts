@@ -119,12 +119,12 @@ describe("setupAccount", () => {
       webhookSecret: "s3",
     });
     expect(lines).toBe(
-      `${ENV.signingKeyId}=k1\n${ENV.signingKeyPem}=${btoa("-----BEGIN X-----\nabc\n")}\n${ENV.webhookSecret}=s3\n`,
+      `${ENV.signingKeyId}=k1\n${ENV.signingKeyPem}=${btoa("-----BEGIN X-----\nabc\n")}\n${ENV.webhook}=s3\n`,
     );
     expect(ENV).toMatchObject({
       accountId: "CLOUDFLARE_ACCOUNT_ID",
-      apiToken: "CLOUDFLARE_STREAM_TOKEN",
-      webhookSecret: "CLOUDFLARE_STREAM_WEBHOOK_SECRET",
+      token: "CLOUDFLARE_STREAM_TOKEN",
+      webhook: "CLOUDFLARE_STREAM_WEBHOOK_SECRET",
     });
   });
 
@@ -175,7 +175,7 @@ describe("the streamkit CLI", () => {
   it("sets up the account from the environment and prints the env lines on stdout only", async () => {
     const env = {
       [ENV.accountId]: stack.emulator.accountId,
-      [ENV.apiToken]: stack.emulator.token,
+      [ENV.token]: stack.emulator.token,
       [ENV.upstream]: stack.emulator.apiBase,
     };
     const run = await cli(["setup", "--webhook-url", webhookUrl], env);
@@ -184,7 +184,7 @@ describe("the streamkit CLI", () => {
     expect(lines.map((l) => l.split("=")[0])).toEqual([
       ENV.signingKeyId,
       ENV.signingKeyPem,
-      ENV.webhookSecret,
+      ENV.webhook,
     ]);
     const values = Object.fromEntries(
       lines.map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
@@ -193,7 +193,7 @@ describe("the streamkit CLI", () => {
     const secret = (await (await stack.admin("GET", "/webhook")).json()) as {
       result: { secret: string };
     };
-    expect(values[ENV.webhookSecret]).toBe(secret.result.secret);
+    expect(values[ENV.webhook]).toBe(secret.result.secret);
     // What the proxy needs reads straight back from those lines.
     expect(() =>
       createStreamProxy({
@@ -222,7 +222,7 @@ describe("the streamkit CLI", () => {
       stack.emulator.apiBase,
     ]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`${ENV.webhookSecret}=`);
+    expect(run.stdout).toContain(`${ENV.webhook}=`);
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Usage: streamkit setup --webhook-url <url>");
@@ -235,15 +235,15 @@ describe("the streamkit CLI", () => {
     };
     const cases: [string[], Record<string, string>, RegExp][] = [
       [["setup", "--webhook-url", webhookUrl], base, /no API token: set CLOUDFLARE_STREAM_TOKEN/],
-      [["setup"], { ...base, [ENV.apiToken]: "t" }, /--webhook-url is required/],
+      [["setup"], { ...base, [ENV.token]: "t" }, /--webhook-url is required/],
       [
         ["setup", "--webhook-url", "nope"],
-        { ...base, [ENV.apiToken]: "t" },
+        { ...base, [ENV.token]: "t" },
         /webhookUrl must be an http\(s\) URL/,
       ],
       [
         ["setup", "--webhook-url", webhookUrl],
-        { ...base, [ENV.apiToken]: "wrong" },
+        { ...base, [ENV.token]: "wrong" },
         /POST \/stream\/keys failed with HTTP 40[13]: /,
       ],
       [["setup", "--bogus"], base, /Unknown option '--bogus'/],

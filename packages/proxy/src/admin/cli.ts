@@ -16,12 +16,12 @@ earlier subscription), then prints these lines on stdout for your server's envir
 
   ${ENV.signingKeyId}=…
   ${ENV.signingKeyPem}=…   (base64 of the PEM)
-  ${ENV.webhookSecret}=…
+  ${ENV.webhook}=…
 
 Options:
   --webhook-url <url>   where Cloudflare posts webhooks: where you mount proxy.handleWebhook
   --account-id <id>     default: $${ENV.accountId}
-  --api-token <token>   default: $${ENV.apiToken} (or $CLOUDFLARE_API_TOKEN); prefer the
+  --api-token <token>   default: $${ENV.token} (or $CLOUDFLARE_API_TOKEN); prefer the
                         variable: a flag is visible in the process list
   --upstream <url>      the REST API root; default: $${ENV.upstream}, else
                         https://api.cloudflare.com/client/v4 (the emulator's apiBase in dev)
@@ -57,7 +57,7 @@ export async function main(
     return 1;
   }
   const accountId = values["account-id"] ?? env[ENV.accountId];
-  const apiToken = values["api-token"] ?? env[ENV.apiToken] ?? env.CLOUDFLARE_API_TOKEN;
+  const apiToken = values["api-token"] ?? env[ENV.token] ?? env.CLOUDFLARE_API_TOKEN;
   const upstream = values.upstream ?? (env[ENV.upstream] || undefined);
   const webhookUrl = values["webhook-url"];
   const missing = (what: string) => {
@@ -69,7 +69,7 @@ export async function main(
   if (!accountId) return missing(`no account id: pass --account-id or set ${ENV.accountId}`);
   if (!apiToken) {
     return missing(
-      `no API token: set ${ENV.apiToken} (an API token with Stream Read/Write) or pass --api-token`,
+      `no API token: set ${ENV.token} (an API token with Stream Read/Write) or pass --api-token`,
     );
   }
   try {

