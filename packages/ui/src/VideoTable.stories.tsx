@@ -114,11 +114,12 @@ export const DeleteWithConfirm: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole("button", { name: "Delete Sunset timelapse" }));
     const question = canvas.getByRole("group", { name: /Delete Sunset timelapse\?/ });
-    await expect(within(question).getByRole("button", { name: "Delete" })).toHaveFocus();
+    // Cancel has focus, so a second Enter backs out rather than deleting.
+    await expect(within(question).getByRole("button", { name: "Cancel" })).toHaveFocus();
     await userEvent.keyboard("{Escape}");
     await expect(canvas.getByRole("button", { name: "Delete Sunset timelapse" })).toHaveFocus();
     await userEvent.click(canvas.getByRole("button", { name: "Delete Sunset timelapse" }));
-    await userEvent.keyboard("{Enter}");
+    await userEvent.click(canvas.getByRole("button", { name: "Delete", exact: true }));
     await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(4));
     await expect(await canvas.findByText("Deleted 1 video.")).toBeInTheDocument();
   },
@@ -215,5 +216,21 @@ export const Controlled: Story = {
     await userEvent.type(canvas.getByRole("searchbox", { name: "Search by name" }), "sun");
     await expect(state()).toHaveTextContent("search “sun”");
     await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(1));
+  },
+};
+
+
+/** Native controls follow the tokens' scheme: `color-scheme` is set, so dark mode is whole. */
+export const ColorScheme: Story = {
+  play: async ({ canvasElement }) => {
+    const table = await within(canvasElement).findByRole("table", { name: "Videos" });
+    const page = canvasElement.ownerDocument.documentElement;
+    await expect(getComputedStyle(page).colorScheme).toBe("light dark");
+    page.dataset.skTheme = "dark";
+    try {
+      await expect(getComputedStyle(table).colorScheme).toBe("dark");
+    } finally {
+      delete page.dataset.skTheme;
+    }
   },
 };

@@ -149,11 +149,16 @@ describe("CaptionsPanel", () => {
     trigger.focus();
     await user.keyboard("{Enter}");
     expect(screen.getByRole("group", { name: "Delete the English captions?" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Delete" })).toHaveFocus();
+    // Cancel has focus, so Enter twice on the trigger does not delete.
+    expect(screen.getByRole("button", { name: "Cancel" })).toHaveFocus();
     await user.keyboard("{Escape}");
     expect(screen.getByRole("button", { name: "Delete English captions" })).toHaveFocus();
     await user.keyboard("{Enter}");
     await user.keyboard("{Enter}");
+    expect(screen.getByRole("button", { name: "Delete English captions" })).toHaveFocus();
+    expect(model.requests.some((r) => r.method === "DELETE")).toBe(false);
+    await user.keyboard("{Enter}");
+    await user.click(screen.getByRole("button", { name: "Delete" }));
     await waitFor(() => expect(screen.queryByRole("list")).not.toBeInTheDocument());
     expect(screen.getByText("No captions yet.")).toBeInTheDocument();
     expect(model.requests.at(-1)).toMatchObject({ method: "DELETE", path: `/${uid}/captions/en` });

@@ -80,7 +80,8 @@ describe("DownloadsPanel", () => {
     renderMedia(<DownloadsPanel uid={uid} />);
     await user.click(await screen.findByRole("button", { name: "Delete download" }));
     expect(screen.getByRole("group", { name: "Delete the MP4 download?" })).toBeInTheDocument();
-    await user.keyboard("{Enter}");
+    expect(screen.getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Delete" }));
     expect(await screen.findByRole("button", { name: "Make an MP4 download" })).toBeInTheDocument();
     expect(model.requests.at(-1)).toMatchObject({ method: "DELETE", path: `/${uid}/downloads` });
     expect(panel()).toHaveFocus();

@@ -12,13 +12,16 @@ export interface InlineConfirmProps {
   /** Move focus elsewhere here if the trigger is about to disappear (a deleted row). */
   onConfirm: () => void;
   disabled?: boolean;
-  /** Which button gets focus when the question opens. Defaults to `confirm`; `cancel` is safer. */
+  /**
+   * Which button gets focus when the question opens. Defaults to `cancel`: with focus on
+   * confirm, pressing Enter twice on the trigger destroyed without a second thought.
+   */
   initialFocus?: "confirm" | "cancel";
 }
 
 /**
  * A destructive button with an inline confirm step, no modal: the question and the confirm and
- * cancel buttons replace it, focus moves to confirm (or cancel, with `initialFocus`), Escape or Cancel puts focus back on it.
+ * cancel buttons replace it, focus moves to cancel (or confirm, with `initialFocus`), Escape or Cancel puts focus back on it.
  *
  * `data-state` on `.sk-confirm`: `open`.
  */
@@ -30,7 +33,7 @@ export function InlineConfirm({
   cancelLabel,
   onConfirm,
   disabled,
-  initialFocus = "confirm",
+  initialFocus = "cancel",
 }: InlineConfirmProps): ReactNode {
   const [open, setOpen] = useState(false);
   const questionId = useId();
