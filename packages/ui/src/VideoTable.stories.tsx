@@ -119,7 +119,9 @@ export const DeleteWithConfirm: Story = {
     await userEvent.keyboard("{Escape}");
     await expect(canvas.getByRole("button", { name: "Delete Sunset timelapse" })).toHaveFocus();
     await userEvent.click(canvas.getByRole("button", { name: "Delete Sunset timelapse" }));
-    await userEvent.click(canvas.getByRole("button", { name: "Delete", exact: true }));
+    await userEvent.click(
+      within(canvas.getByRole("group")).getByRole("button", { name: "Delete" }),
+    );
     await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(4));
     await expect(await canvas.findByText("Deleted 1 video.")).toBeInTheDocument();
   },
@@ -218,7 +220,6 @@ export const Controlled: Story = {
     await waitFor(() => expect(bodyRows(canvasElement)).toHaveLength(1));
   },
 };
-
 
 /** Native controls follow the tokens' scheme: `color-scheme` is set, so dark mode is whole. */
 export const ColorScheme: Story = {
