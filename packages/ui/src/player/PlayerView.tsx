@@ -13,6 +13,7 @@ import {
 import { cx } from "../cx";
 import { useMessages } from "../messages/context";
 import { playerMessages } from "../messages/player";
+import { defaultThumbnailTime } from "../thumbnail/defaultTime";
 import { aspectRatioOf } from "./aspect";
 import { createHandle } from "./handle";
 import type { PlayerLink, UrlToken } from "./link";
@@ -94,15 +95,22 @@ export function PlayerView(props: InnerProps): ReactNode {
   // Only what the SDK cannot change after load makes a new iframe URL; the live props are read
   // here too, as they are when an iframe is (re)created, and set on the player object after.
   const { adUrl, defaultTextTrack, startTime } = props;
+  const posterTime = defaultThumbnailTime(video);
   const target = useMemo(
     () =>
-      playerTarget(src, urlToken.token, delivery, {
-        ...props,
-        autoplay: props.autoplay || clicked,
-        controls: props.controls ?? false,
-        preload: props.preload ?? "metadata",
-      }),
-    [src, urlToken.token, delivery, adUrl, defaultTextTrack, startTime, clicked],
+      playerTarget(
+        src,
+        urlToken.token,
+        delivery,
+        {
+          ...props,
+          autoplay: props.autoplay || clicked,
+          controls: props.controls ?? false,
+          preload: props.preload ?? "metadata",
+        },
+        posterTime,
+      ),
+    [src, urlToken.token, delivery, adUrl, defaultTextTrack, startTime, clicked, posterTime],
   );
   const showIframe = wanted && playable && target.url !== undefined;
 

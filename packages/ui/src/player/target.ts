@@ -21,13 +21,17 @@ export function playerTarget(
   token: string | undefined,
   delivery: DeliveryConfig | undefined,
   params: IframeParams,
+  /** The poster's frame (`thumbnailTimestampPct` as a time), so a new choice is a new URL. */
+  posterTime?: string,
 ): PlayerTarget {
   try {
     if (/^https?:\/\//i.test(src) && !token) return { url: src };
     const id = token ?? src;
     assertDeliveryId(id, token ? "token" : "src");
     const url = delivery ? iframeUrl(id, delivery, params) : legacyIframeUrl(id, params);
-    const poster = thumbnailUrl(id, delivery ?? { deliveryOrigin: LEGACY_DELIVERY_ORIGIN });
+    const poster = thumbnailUrl(id, delivery ?? { deliveryOrigin: LEGACY_DELIVERY_ORIGIN }, {
+      time: posterTime,
+    });
     return { url, poster };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

@@ -6,6 +6,7 @@ import {
   thumbnailUrl,
 } from "@streamkit/core/urls";
 import { aspectRatioOf } from "../player/aspect";
+import { defaultThumbnailTime } from "./defaultTime";
 
 /** Why a thumbnail shows a placeholder instead of an image. */
 export type ThumbnailBlock =
@@ -62,7 +63,7 @@ export function thumbnailSources(input: ThumbnailInput): ThumbnailSources {
   if (video?.requireSignedURLs && !token) return { block: "signed" };
   if (video && NO_FRAMES.has(videoPhase(video))) return { block: "no-frames" };
   const at = (scale: number) => ({
-    time: input.time,
+    time: input.time ?? defaultThumbnailTime(video),
     fit: input.fit,
     width: Math.min(MAX_PIXELS, Math.round(input.width * scale)),
     height: Math.min(MAX_PIXELS, Math.round(input.height * scale)),
