@@ -131,12 +131,17 @@ test("search and filter the library", async ({ page }) => {
 test("delete a video and see it gone", async ({ page }) => {
   await page.goto(stack.dashboardUrl);
   await page.getByRole("button", { name: "Tiny clip", exact: true }).first().click();
+  const videoUrl = page.url();
   await page.getByRole("button", { name: "Delete video" }).click();
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(page).not.toHaveURL(/#\/videos\//);
   await page.reload();
   await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Tiny clip", exact: true })).toHaveCount(0);
+  // Its old address says so in words, not as "Stream API error 404 … (10003)".
+  await page.goto(videoUrl);
+  await expect(page.getByRole("heading", { name: "This video is gone" })).toBeVisible();
+  await expect(page.getByText(/Stream API error|10003/)).toHaveCount(0);
 });
 
 test("a failing backend shows an error, and the page recovers", async ({ page }) => {

@@ -1,3 +1,4 @@
+import { StreamApiError } from "@streamkit/core";
 import { useVideo } from "@streamkit/hooks";
 import { useCaptions } from "@streamkit/hooks/captions";
 import { StreamPlayer, ThumbnailPicker, VideoDetails, VideoStatusBadge } from "@streamkit/ui";
@@ -13,6 +14,15 @@ export function VideoPage({ uid }: { uid: string }) {
   const firstCaption = captions.data?.find(
     (c) => c.status !== "inprogress" && c.status !== "error",
   )?.language;
+  if (error instanceof StreamApiError && error.status === 404) {
+    return (
+      <section className="card" aria-labelledby="gone-heading">
+        <h1 id="gone-heading">This video is gone</h1>
+        <p>It was deleted, or this link never pointed at a video of this library.</p>
+        <a href="#/">Back to the library</a>
+      </section>
+    );
+  }
   if (error) {
     return (
       <div className="card" role="alert">
