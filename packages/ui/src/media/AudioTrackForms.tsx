@@ -3,6 +3,7 @@ import type { AudioTrack } from "@streamkit/core/media";
 import { useAddAudioTrack, useUpdateAudioTrack } from "@streamkit/hooks/media";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useCommonMessages } from "../messages/context";
+import { SourceChoice } from "../parts/SourceChoice";
 import type { AudioTracksMessages } from "./watermarkMessages";
 
 type Field = "label" | "url" | "file" | "form";
@@ -95,23 +96,17 @@ export function AddAudioTrackForm({
           </p>
           {error("label")}
         </div>
-        <fieldset className="sk-choice">
-          <legend>{text.source}</legend>
-          {(["url", "file"] as const).map((s) => (
-            <label key={s}>
-              <input
-                type="radio"
-                name={`${id}-source`}
-                checked={source === s}
-                onChange={() => {
-                  setSource(s);
-                  setErrors({});
-                }}
-              />
-              {s === "url" ? text.fromUrl : text.fromFile}
-            </label>
-          ))}
-        </fieldset>
+        <SourceChoice
+          legend={text.source}
+          name={`${id}-source`}
+          order={["url", "file"] as const}
+          value={source}
+          onChange={(next) => {
+            setSource(next);
+            setErrors({});
+          }}
+          labels={{ url: text.fromUrl, file: text.fromFile }}
+        />
         {source === "url" ? (
           <div className="sk-field">
             <label htmlFor={`${id}-url`}>{text.urlLabel}</label>

@@ -8,6 +8,7 @@ import {
 import { useCreateWatermark } from "@streamkit/hooks/media";
 import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
 import { useCommonMessages } from "../messages/context";
+import { SourceChoice } from "../parts/SourceChoice";
 import type { WatermarksMessages } from "./watermarkMessages";
 
 type Field = "file" | "url" | "name" | "opacity" | "padding" | "scale" | "form";
@@ -114,23 +115,17 @@ export function WatermarkForm({
     <form ref={form} className="sk-media__form" onSubmit={submit} noValidate>
       <fieldset className="sk-fieldset">
         <legend>{text.createLegend}</legend>
-        <fieldset className="sk-choice">
-          <legend>{text.source}</legend>
-          {(["file", "url"] as const).map((s) => (
-            <label key={s}>
-              <input
-                type="radio"
-                name={`${id}-source`}
-                checked={source === s}
-                onChange={() => {
-                  setSource(s);
-                  setErrors({});
-                }}
-              />
-              {s === "file" ? text.fromFile : text.fromUrl}
-            </label>
-          ))}
-        </fieldset>
+        <SourceChoice
+          legend={text.source}
+          name={`${id}-source`}
+          order={["file", "url"] as const}
+          value={source}
+          onChange={(next) => {
+            setSource(next);
+            setErrors({});
+          }}
+          labels={{ url: text.fromUrl, file: text.fromFile }}
+        />
         {source === "file" ? (
           <div className="sk-field">
             <label htmlFor={`${id}-file`}>{text.fileLabel}</label>
