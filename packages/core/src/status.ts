@@ -72,8 +72,13 @@ export const ERROR_REASON_TEXT: Record<ErrorReasonCode, string> = {
 
 export interface ErrorReason {
   code: string;
-  /** Readable text: ours for a known code, else the API's own `errorReasonText`. */
+  /**
+   * Readable text: ours for a known code, followed by the API's own `errorReasonText` when it says
+   * more (which origin status, which cause); the API's text alone for a code we don't know.
+   */
   text: string;
+  /** The API's `errorReasonText` as it came, for developers and logs. */
+  detail: string | undefined;
 }
 
 /** Why a video failed, or `undefined` when it has not. */
@@ -81,6 +86,21 @@ export function errorReason(video: Pick<Video, "status"> | undefined): ErrorReas
   const status = video?.status;
   if (status?.state !== "error") return undefined;
   const code = status.errorReasonCode || "ERR_UNKNOWN";
+  const detail = status.errorReasonText?.trim() || undefined;
   const known = ERROR_REASON_TEXT[code as ErrorReasonCode] as string | undefined;
-  return { code, text: known ?? (status.errorReasonText || ERROR_REASON_TEXT.ERR_UNKNOWN) };
+  if (!known) return { code, text: detail ?? ERROR_REASON_TEXT.ERR_UNKNOWN, detail };
+  return { code, text: withDetail(known, detail), detail };
+}
+
+/** "Ours." + "Theirs." unless theirs only repeats ours (Stream often sends the code's own wording). */
+function withDetail(known: string, detail: string | undefined): string {
+  if (!detail) return known;
+  const plain = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  if (plain(known).includes(plain(detail)) || plain(detail).includes(plain(known))) return known;
+  const sentence = detail.charAt(0).toUpperCase() + detail.slice(1);
+  return `${known} ${/[.!?)]$/.test(sentence) ? sentence : `${sentence}.`}`;
 }

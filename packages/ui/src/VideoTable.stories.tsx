@@ -41,9 +41,12 @@ export const Library: Story = {
       await canvas.findByText("Video status: Processing, 40%", { selector: ":not([role])" }),
     ).toBeInTheDocument();
     await expect(
-      canvas.getByText("Video status: Failed. The video could not be downloaded from its URL.", {
-        selector: ":not([role])",
-      }),
+      canvas.getByText(
+        "Video status: Failed. The video could not be downloaded from its URL. Could not fetch the origin.",
+        {
+          selector: ":not([role])",
+        },
+      ),
     ).toBeInTheDocument();
     await userEvent.click(canvas.getByRole("button", { name: "Sunset timelapse" }));
     await expect(args.onSelect).toHaveBeenCalledWith(

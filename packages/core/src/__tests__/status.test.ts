@@ -47,6 +47,22 @@ describe("status model", () => {
     expect(isTerminal(withStatus({ state: "pendingupload" }))).toBe(false);
   });
 
+  it("keeps the API's specific reason after ours, unless it only repeats it", () => {
+    const failed = (errorReasonText: string) =>
+      errorReason(
+        withStatus({ state: "error", errorReasonCode: "ERR_FETCH_ORIGIN_ERROR", errorReasonText }),
+      )?.text;
+    expect(failed("The origin answered 404 Not Found")).toBe(
+      "The video could not be downloaded from its URL. The origin answered 404 Not Found.",
+    );
+    expect(failed("Could not reach the origin (ECONNREFUSED).")).toBe(
+      "The video could not be downloaded from its URL. Could not reach the origin (ECONNREFUSED).",
+    );
+    expect(failed("the video could not be downloaded from its url")).toBe(
+      "The video could not be downloaded from its URL.",
+    );
+  });
+
   it("explains each documented error code and falls back on the API's text", () => {
     expect(
       errorReason(withStatus({ state: "error", errorReasonCode: "ERR_NON_VIDEO" }))?.text,
@@ -59,7 +75,7 @@ describe("status model", () => {
           errorReasonText: "Something new",
         }),
       ),
-    ).toEqual({ code: "ERR_NEW_THING", text: "Something new" });
+    ).toEqual({ code: "ERR_NEW_THING", text: "Something new", detail: "Something new" });
     expect(errorReason(withStatus({ state: "error", errorReasonCode: "" }))?.code).toBe(
       "ERR_UNKNOWN",
     );

@@ -1,8 +1,9 @@
-import { isTerminal, type Video, videoPhase } from "@streamkit/core";
+import { errorReason, isTerminal, type Video, videoPhase } from "@streamkit/core";
 import { useListedVideo } from "@streamkit/hooks/library";
 import { memo, type ReactNode, useState } from "react";
 import { useMessages } from "../messages/context";
 import { tableMessages } from "../messages/table";
+import { CreatedTime } from "../parts/CreatedTime";
 import { videoName } from "../parts/videoName";
 import { VideoStatusBadge } from "../VideoStatusBadge";
 import { VideoThumbnail } from "../VideoThumbnail";
@@ -15,7 +16,10 @@ export interface VideoCardProps {
   onActivate: (video: Video) => void;
 }
 
-/** One card of `VideoGrid`: thumbnail (animated on hover or focus), name, status, duration. */
+/**
+ * One card of `VideoGrid`: thumbnail (animated on hover or focus) with the duration over it, name,
+ * status, a private marker, and how long ago it was added.
+ */
 export const VideoCard = memo(function VideoCard({
   video: listed,
   thumbnailWidth,
@@ -27,25 +31,41 @@ export const VideoCard = memo(function VideoCard({
   const video = useListedVideo(listed);
   const name = videoName(video, text.untitled);
   const [live] = useState(() => !isTerminal(video));
-  const thumbnail = <VideoThumbnail video={video} width={thumbnailWidth} animated="hover" alt="" />;
   const duration = video.duration !== undefined && video.duration > 0 ? video.duration : undefined;
+  const thumbnail = (
+    <span className="sk-card__media">
+      <VideoThumbnail video={video} width={thumbnailWidth} animated="hover" alt="" />
+      {duration !== undefined && (
+        // Seen over the picture; read once, from the meta line below.
+        <span className="sk-card__duration" aria-hidden="true">
+          {text.formatDuration(duration)}
+        </span>
+      )}
+    </span>
+  );
+  const title = (content: ReactNode) => (
+    <span className="sk-card__name sk-clamp" title={name}>
+      {content}
+    </span>
+  );
+  const reason = errorReason(video)?.text;
 
   return (
     <li className="sk-card" data-state={videoPhase(video)}>
       {renderName ? (
         <>
           {thumbnail}
-          <span className="sk-card__name">{renderName(video)}</span>
+          {title(renderName(video))}
         </>
       ) : activatable ? (
         <button type="button" className="sk-card__main" onClick={() => onActivate(video)}>
           {thumbnail}
-          <span className="sk-card__name">{name}</span>
+          {title(name)}
         </button>
       ) : (
         <>
           {thumbnail}
-          <span className="sk-card__name">{name}</span>
+          {title(name)}
         </>
       )}
       <span className="sk-card__meta">
@@ -54,8 +74,17 @@ export const VideoCard = memo(function VideoCard({
         ) : (
           <VideoStatusBadge video={video} announce={false} />
         )}
-        {duration !== undefined && <span>{text.formatDuration(duration)}</span>}
+        {duration !== undefined && (
+          <span className="sk-visually-hidden">{text.formatDuration(duration)}</span>
+        )}
+        {video.requireSignedURLs && <span className="sk-tag">{text.private}</span>}
+        {video.created && <CreatedTime iso={video.created} text={text} />}
       </span>
+      {reason && (
+        <span className="sk-reason sk-clamp" aria-hidden="true" title={reason}>
+          {reason}
+        </span>
+      )}
     </li>
   );
 });

@@ -1,4 +1,4 @@
-import { isTerminal, type Video, videoPhase } from "@streamkit/core";
+import { errorReason, isTerminal, type Video, videoPhase } from "@streamkit/core";
 import { useListedVideo } from "@streamkit/hooks/library";
 import { memo, type ReactNode, useState } from "react";
 import { useMessages } from "../messages/context";
@@ -42,6 +42,8 @@ export const VideoRow = memo(function VideoRow({
   // Finished at mount: the badge just shows the video; a ready row costs no requests.
   const [live] = useState(() => !isTerminal(video));
   const duration = video.duration !== undefined && video.duration > 0 ? video.duration : undefined;
+  // Shown, not only read out: the badge's own text already carries it for screen readers.
+  const reason = errorReason(video)?.text;
 
   return (
     <tr data-state={videoPhase(video)} data-selected={selected || undefined}>
@@ -60,22 +62,36 @@ export const VideoRow = memo(function VideoRow({
         {renderName ? (
           renderName(video)
         ) : activatable ? (
-          <button type="button" className="sk-link" onClick={() => onActivate(video)}>
+          <button
+            type="button"
+            className="sk-link sk-clamp"
+            title={name}
+            onClick={() => onActivate(video)}
+          >
             {name}
           </button>
         ) : (
-          name
+          <span className="sk-clamp" title={name}>
+            {name}
+          </span>
         )}
       </th>
-      <td>
+      <td data-label={text.columnStatus}>
         {live ? (
           <VideoStatusBadge uid={uid} />
         ) : (
           <VideoStatusBadge video={video} announce={false} />
         )}
+        {reason && (
+          <span className="sk-reason sk-clamp" aria-hidden="true" title={reason}>
+            {reason}
+          </span>
+        )}
       </td>
-      <td>{duration === undefined ? text.unknown : text.formatDuration(duration)}</td>
-      <td>
+      <td data-label={text.columnDuration}>
+        {duration === undefined ? text.unknown : text.formatDuration(duration)}
+      </td>
+      <td data-label={text.columnCreated}>
         {video.created ? (
           <time dateTime={video.created}>{text.formatCreated(video.created)}</time>
         ) : (

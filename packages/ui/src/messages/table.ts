@@ -30,7 +30,20 @@ export interface TableMessages {
   formatDuration: (seconds: number) => string;
   /** `created` of a video (an ISO date-time). Deterministic by default, so server and client agree. */
   formatCreated: (iso: string) => string;
+  /** How long ago `iso` was, from `now` (ms), e.g. "5 minutes ago"; shown once the page is live. */
+  formatAge: (iso: string, now: number) => string;
+  /** The marker of a video that needs a signed URL to play (`requireSignedURLs`). */
+  private: string;
 }
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 31_536_000],
+  ["month", 2_592_000],
+  ["week", 604_800],
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+];
 
 export const tableMessages: TableMessages = {
   caption: "Videos",
@@ -66,4 +79,13 @@ export const tableMessages: TableMessages = {
     return h ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
   },
   formatCreated: (iso) => iso.slice(0, 10),
+  formatAge: (iso, now) => {
+    const seconds = (Date.parse(iso) - now) / 1000;
+    const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+    for (const [unit, size] of UNITS) {
+      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    }
+    return "just now";
+  },
+  private: "Private",
 };
