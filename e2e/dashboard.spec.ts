@@ -144,6 +144,50 @@ test("delete a video and see it gone", async ({ page }) => {
   await expect(page.getByText(/Stream API error|10003/)).toHaveCount(0);
 });
 
+test("a copy is named after its file; a failed one gives its URL back, and its page offers only what works", async ({
+  page,
+}) => {
+  await page.goto(stack.dashboardUrl);
+  await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toBeVisible();
+  const source = `${stack.emulator?.url}/samples/no-such-file.mp4`;
+  const url = page.getByLabel("Video URL");
+  await url.fill(source);
+  await page.getByRole("button", { name: "Upload from URL" }).click();
+  await expect(url).toHaveValue("");
+  // The origin answers 404: the field gets the URL back to correct, and the row says why on screen.
+  await expect(url).toHaveValue(source, { timeout: 30_000 });
+  const row = page.getByRole("row").filter({ hasText: "no-such-file.mp4" });
+  await expect(row.locator(".sk-reason")).toContainText("could not be downloaded");
+
+  await page.getByRole("button", { name: "no-such-file.mp4", exact: true }).first().click();
+  // Focus starts at the new page's heading, whose name is the video's alone.
+  const heading = page.getByRole("heading", { level: 1, name: "no-such-file.mp4", exact: true });
+  await expect(heading).toBeFocused();
+  // One region per panel (not a card region around a panel region), and only Details here.
+  await expect(page.getByRole("region", { name: "Details" })).toHaveCount(1);
+  await expect(
+    page.getByRole("region", {
+      name: /^(Thumbnail|Captions|Make a clip|Audio tracks|Downloads?)$/,
+    }),
+  ).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Use this frame" })).toHaveCount(0);
+  // Said once on screen (the badge also carries it for screen readers, hidden).
+  const onScreen = await page
+    .getByText(/could not be downloaded/)
+    .evaluateAll((els) => els.filter((el) => !el.closest(".sk-visually-hidden")).length);
+  expect(onScreen).toBe(1);
+
+  // The first Tab of a freshly opened page offers to skip the header.
+  const fresh = await page.context().newPage();
+  await fresh.bringToFront();
+  await fresh.goto(page.url());
+  await expect(fresh.getByRole("heading", { level: 1 })).toBeVisible();
+  await fresh.keyboard.press("Tab");
+  await expect(fresh.getByRole("button", { name: "Skip to content" })).toBeFocused();
+  await fresh.keyboard.press("Enter");
+  await expect(fresh.locator("main")).toBeFocused();
+});
+
 test("a failing backend shows an error, and the page recovers", async ({ page }) => {
   await page.route("**/api/stream?**", (route) =>
     route.fulfill({

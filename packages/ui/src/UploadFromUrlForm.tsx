@@ -18,6 +18,7 @@ import { useCommonMessages, useMessages } from "./messages/context";
 import { uploadMessages } from "./messages/upload";
 import { useControllableState } from "./parts/useControllableState";
 import { videoName } from "./parts/videoName";
+import { nameFromUrl } from "./upload/nameFromUrl";
 import { UploadProgress } from "./upload/UploadProgress";
 
 /** Settings sent with every copy: `meta`, `creator`, `requireSignedURLs`, `allowedOrigins`, … */
@@ -86,7 +87,10 @@ export function UploadFromUrlForm({
   });
   const [name, setName] = useState("");
   const [urlError, setUrlError] = useState<string>();
-  const [uploads, setUploads] = useState<Video[]>([]);
+  // Each started copy with the URL it came from, so a failed one can give its URL back.
+  const [uploads, setUploads] = useState<{ video: Video; input: string }[]>([]);
+  const currentUrl = useRef(url);
+  currentUrl.current = url;
   const [announcement, setAnnouncement] = useState("");
   const latest = useRef({ onUploaded, onReady });
   latest.current = { onUploaded, onReady };
@@ -105,7 +109,13 @@ export function UploadFromUrlForm({
     }
     setUrlError(undefined);
     const label = name.trim();
-    const meta = { ...copyOptions?.meta, ...(label ? { name: label } : {}) };
+    // Without a name of its own a copy is named after its file, as an uploaded file is.
+    const fileName = copyOptions?.meta?.name === undefined ? nameFromUrl(input) : undefined;
+    const meta = {
+      ...(fileName ? { name: fileName } : {}),
+      ...copyOptions?.meta,
+      ...(label ? { name: label } : {}),
+    };
     const request: CopyVideoRequest = {
       ...copyOptions,
       ...(watermark ? { watermark: { uid: watermark.uid } } : {}),
@@ -114,7 +124,7 @@ export function UploadFromUrlForm({
     };
     upload.mutate(request, {
       onSuccess: (video) => {
-        setUploads((list) => [video, ...list.filter((v) => v.uid !== video.uid)]);
+        setUploads((list) => [{ video, input }, ...list.filter((u) => u.video.uid !== video.uid)]);
         setUrl("");
         setName("");
         setAnnouncement(text.started(videoName(video, input)));
@@ -196,11 +206,16 @@ export function UploadFromUrlForm({
       </p>
       {uploads.length > 0 && (
         <ul className="sk-list" aria-label={text.uploads}>
-          {uploads.map((video) => (
+          {uploads.map(({ video, input }) => (
             <UploadProgress
               key={video.uid}
               video={video}
               onReady={(ready) => latest.current.onReady?.(ready)}
+              onError={() => {
+                // The URL was cleared when the copy started; a copy that failed (origin 404,
+                // unreachable host) puts it back to correct, unless something new was typed.
+                if (currentUrl.current === "") setUrl(input);
+              }}
             />
           ))}
         </ul>

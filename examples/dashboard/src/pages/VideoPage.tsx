@@ -9,7 +9,14 @@ import { navigate, videoHref } from "../router";
 
 export function VideoPage({ uid }: { uid: string }) {
   const { data: video, error } = useVideo(uid);
-  const name = typeof video?.meta?.name === "string" ? video.meta.name : uid;
+  // The library's word for a nameless video, so the row and this heading agree.
+  const name =
+    typeof video?.meta?.name === "string" && video.meta.name.trim() !== ""
+      ? video.meta.name
+      : "Untitled video";
+  // A video that failed has no frames, captions or downloads to make: the page offers what
+  // still works (rename, delete) and says why once, in the badge.
+  const failed = video?.status?.state === "error";
   const captions = useCaptions(uid);
   const firstCaption = captions.data?.find(
     (c) => c.status !== "inprogress" && c.status !== "error",
@@ -36,40 +43,49 @@ export function VideoPage({ uid }: { uid: string }) {
       <p>
         <a href="#/">← Library</a>
       </p>
-      <h1 className="video-title">
-        {name} <VideoStatusBadge uid={uid} variant="full" />
-      </h1>
-      <div className="video-layout">
-        <div>
-          <StreamPlayer
-            src={uid}
-            video={video}
-            controls
-            title={name}
-            defaultTextTrack={firstCaption}
-          />
-          <section className="card" aria-label="Thumbnail">
-            <ThumbnailPicker uid={uid} />
-          </section>
-          <section className="card" aria-label="Captions">
-            <CaptionsPanel uid={uid} />
-          </section>
-          <section className="card" aria-label="Clip">
-            <ClipSection uid={uid} />
-          </section>
-        </div>
-        <div>
-          <section className="card" aria-label="Details">
-            <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
-          </section>
-          <section className="card" aria-label="Download">
-            <DownloadsPanel uid={uid} />
-          </section>
-          <section className="card" aria-label="Audio">
-            <AudioTracksPanel uid={uid} />
-          </section>
-        </div>
+      <div className="video-title">
+        <h1 title={name}>{name}</h1>
+        <VideoStatusBadge uid={uid} variant="full" />
       </div>
+      {failed ? (
+        <div className="video-layout">
+          <div className="card">
+            <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
+          </div>
+        </div>
+      ) : (
+        <div className="video-layout">
+          <div>
+            <StreamPlayer
+              src={uid}
+              video={video}
+              controls
+              title={name}
+              defaultTextTrack={firstCaption}
+            />
+            <div className="card">
+              <ThumbnailPicker uid={uid} />
+            </div>
+            <div className="card">
+              <CaptionsPanel uid={uid} />
+            </div>
+            <div className="card">
+              <ClipSection uid={uid} />
+            </div>
+          </div>
+          <div>
+            <div className="card">
+              <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
+            </div>
+            <div className="card">
+              <DownloadsPanel uid={uid} />
+            </div>
+            <div className="card">
+              <AudioTracksPanel uid={uid} />
+            </div>
+          </div>
+        </div>
+      )}
     </>
   );
 }

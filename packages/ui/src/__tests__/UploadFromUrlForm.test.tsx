@@ -79,6 +79,36 @@ describe("UploadFromUrlForm", () => {
     expect(model.count()).toBe(polls);
   });
 
+  it("names a copy after its file when no name is given", async () => {
+    const user = userEvent.setup();
+    renderWithStream(<UploadFromUrlForm />, fast);
+    await user.type(urlField(), "https://example.com/clips/Big%20Buck.mp4?sig=1{Enter}");
+    await screen.findByText("Big Buck.mp4", { selector: ".sk-upload__name" });
+    expect(model.of("POST")[0]?.body).toMatchObject({ meta: { name: "Big Buck.mp4" } });
+  });
+
+  it("gives the URL back when the copy fails, so it can be corrected", async () => {
+    const user = userEvent.setup();
+    const onUploaded = vi.fn();
+    renderWithStream(<UploadFromUrlForm onUploaded={onUploaded} />, fast);
+    await user.type(urlField(), "https://example.com/missing.mp4{Enter}");
+    await screen.findByText("missing.mp4", { selector: ".sk-upload__name" });
+    expect(urlField()).toHaveValue("");
+    const uid = onUploaded.mock.calls[0]?.[0].uid as string;
+    model.set(
+      uid,
+      makeVideo(uid, "error", "0", {
+        meta: { name: "missing.mp4" },
+        status: {
+          state: "error",
+          errorReasonCode: "ERR_FETCH_ORIGIN_ERROR",
+          errorReasonText: "The origin answered 404 Not Found.",
+        },
+      }),
+    );
+    await vi.waitFor(() => expect(urlField()).toHaveValue("https://example.com/missing.mp4"));
+  });
+
   it("reports a failed request in an alert", async () => {
     const user = userEvent.setup();
     model.failures.push({ status: 403 });

@@ -11,13 +11,15 @@ import { VideoStatusBadge } from "../VideoStatusBadge";
 export function UploadProgress({
   video,
   onReady,
+  onError,
 }: {
   video: Video;
   onReady: (video: Video) => void;
+  onError?: (video: Video) => void;
 }): ReactNode {
   const text = useMessages("upload", uploadMessages);
   const { untitled } = useMessages("table", tableMessages);
-  const live = useVideoStatus(video.uid, { onReady });
+  const live = useVideoStatus(video.uid, { onReady, onError });
   const name = videoName(live.video ?? video, untitled);
   return (
     <li className="sk-upload__item" data-state={live.phase}>
