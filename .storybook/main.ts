@@ -8,6 +8,9 @@ const config: StorybookConfig = {
   // Holds msw's service worker, which answers the stories' API calls in the browser.
   staticDirs: ["./public"],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Storybook's own "Get started" checklist is for people writing their first story, not for
+  // people browsing streamkit's components; it took the top of the sidebar.
+  features: { sidebarOnboardingChecklist: false },
   typescript: { reactDocgen: "react-docgen-typescript" },
   // Stories read package sources directly, like the tests, so nothing needs building first.
   viteFinal: async (cfg) =>
