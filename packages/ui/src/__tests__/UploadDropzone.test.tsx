@@ -161,7 +161,8 @@ describe("UploadDropzone", () => {
 
     videos.set(uid, video(uid, "ready", "100", "cat.mp4"));
     await waitFor(() => expect(row("cat.mp4")).toHaveAttribute("data-state", "ready"));
-    expect(live()).toHaveTextContent("cat.mp4 is ready.");
+    // The announcement follows the row by one effect (React 18 may commit them apart).
+    await waitFor(() => expect(live()).toHaveTextContent("cat.mp4 is ready."));
     expect(onReady).toHaveBeenCalledWith(expect.objectContaining({ uid, readyToStream: true }));
     expect(
       within(row("cat.mp4")).getByRole("button", { name: "Remove cat.mp4 from the list" }),
