@@ -47,14 +47,8 @@ export function VideoPage({ uid }: { uid: string }) {
         <h1 title={name}>{name}</h1>
         <VideoStatusBadge uid={uid} variant="full" />
       </div>
-      {failed ? (
-        <div className="video-layout">
-          <div className="card">
-            <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
-          </div>
-        </div>
-      ) : (
-        <div className="video-layout">
+      <div className="video-layout">
+        {!failed && (
           <div>
             <StreamPlayer
               src={uid}
@@ -73,19 +67,23 @@ export function VideoPage({ uid }: { uid: string }) {
               <ClipSection uid={uid} />
             </div>
           </div>
-          <div>
-            <div className="card">
-              <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
-            </div>
-            <div className="card">
-              <DownloadsPanel uid={uid} />
-            </div>
-            <div className="card">
-              <AudioTracksPanel uid={uid} />
-            </div>
+        )}
+        <div>
+          <div className="card">
+            <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
           </div>
+          {!failed && (
+            <>
+              <div className="card">
+                <DownloadsPanel uid={uid} />
+              </div>
+              <div className="card">
+                <AudioTracksPanel uid={uid} />
+              </div>
+            </>
+          )}
         </div>
-      )}
+      </div>
     </>
   );
 }
