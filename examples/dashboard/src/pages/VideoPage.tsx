@@ -1,7 +1,13 @@
 import { StreamApiError } from "@streamkit/core";
 import { useVideo } from "@streamkit/hooks";
 import { useCaptions } from "@streamkit/hooks/captions";
-import { StreamPlayer, ThumbnailPicker, VideoDetails, VideoStatusBadge } from "@streamkit/ui";
+import {
+  StreamPlayer,
+  ThumbnailPicker,
+  useStreamMessages,
+  VideoDetails,
+  VideoStatusBadge,
+} from "@streamkit/ui";
 import { CaptionsPanel, DownloadsPanel } from "@streamkit/ui/captions";
 import { AudioTracksPanel, ClipEditor, WatermarkPicker } from "@streamkit/ui/media";
 import { useState } from "react";
@@ -9,11 +15,12 @@ import { navigate, videoHref } from "../router";
 
 export function VideoPage({ uid }: { uid: string }) {
   const { data: video, error } = useVideo(uid);
-  // The library's word for a nameless video, so the row and this heading agree.
+  // The library's word for a nameless video (and its translation), so the row and heading agree.
+  const { untitled } = useStreamMessages().table;
   const name =
     typeof video?.meta?.name === "string" && video.meta.name.trim() !== ""
       ? video.meta.name
-      : "Untitled video";
+      : untitled;
   // A video that failed has no frames, captions or downloads to make: the page offers what
   // still works (rename, delete) and says why once, in the badge.
   const failed = video?.status?.state === "error";
