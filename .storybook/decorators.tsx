@@ -1,6 +1,6 @@
 import type { Decorator } from "@storybook/react-vite";
 import { StreamProvider } from "@streamkit/hooks";
-import { MOCK_BASE, MOCK_DELIVERY } from "@streamkit/test-utils";
+import { MOCK_DELIVERY, storyBase } from "@streamkit/test-utils";
 
 /** Story parameters read by `withStream`. */
 export interface StreamStoryParameters {
@@ -15,11 +15,11 @@ export interface StreamStoryParameters {
  * fast polling so lifecycles play out in seconds: `decorators: [withStream]`, and
  * `parameters: { stream: { delivery: false } }` to drop the delivery origin.
  */
-export const withStream: Decorator = (Story, { parameters }) => {
+export const withStream: Decorator = (Story, { parameters, loaded }) => {
   const options = (parameters.stream as StreamStoryParameters | undefined) ?? {};
   return (
     <StreamProvider
-      baseUrl={MOCK_BASE}
+      baseUrl={storyBase(loaded)}
       deliveryOrigin={options.delivery === false ? undefined : MOCK_DELIVERY}
       polling={{ waitingMs: 200, processingMs: 200, jitter: 0 }}
     >

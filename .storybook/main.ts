@@ -3,7 +3,7 @@ import { defaultClientConditions, mergeConfig } from "vite";
 
 const config: StorybookConfig = {
   framework: { name: "@storybook/react-vite", options: {} },
-  stories: ["../packages/*/src/**/*.stories.@(ts|tsx)"],
+  stories: ["./Introduction.mdx", "../packages/*/src/**/*.stories.@(ts|tsx)"],
   addons: ["@storybook/addon-docs", "@storybook/addon-a11y", "@storybook/addon-vitest"],
   // Holds msw's service worker, which answers the stories' API calls in the browser.
   staticDirs: ["./public"],

@@ -10,6 +10,7 @@ import {
 import type { DeliveryConfig } from "@streamkit/core/urls";
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import { writePolledVideo } from "./cacheUpdates";
 import { StreamContext, type StreamContextValue } from "./context";
 import { streamKeys } from "./keys";
 import { type LiveUpdatesConfig, useLiveUpdates } from "./liveUpdates";
@@ -95,7 +96,7 @@ function StreamServices({
       createStatusPoller({
         load: (uid, signal) => batcher.load(uid, { signal }),
         read: (uid) => queryClient.getQueryData<Video>(streamKeys.video(uid)),
-        write: (uid, video) => queryClient.setQueryData(streamKeys.video(uid), video),
+        write: (uid, video) => writePolledVideo(queryClient, uid, video),
         policy,
       }),
     [batcher, queryClient, policy],

@@ -1,6 +1,7 @@
 import type { Video, VideoList } from "@streamkit/core";
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
 import { streamKeys } from "./keys";
+import { isFresher } from "./videoFreshness";
 
 type ListCache = InfiniteData<VideoList, unknown>;
 export type ListSnapshot = [QueryKey, ListCache | undefined][];
@@ -17,6 +18,56 @@ export function updateListedVideos(
       : data,
   );
   return snapshot;
+}
+
+/**
+ * One video's latest copy (a poll, an event) in place of the older one in every cached list that
+ * holds it. Lists without it, or already holding this copy, are not touched, so their readers
+ * do not re-render for a video they do not show.
+ */
+export function replaceListedVideo(queryClient: QueryClient, video: Video): void {
+  const uid = video.uid;
+  if (!uid) return;
+  const older = (v: Video) => v.uid === uid && v !== video;
+  for (const [key, data] of queryClient.getQueriesData<ListCache>({
+    queryKey: streamKeys.lists(),
+  })) {
+    if (!data?.pages.some((page) => page.videos.some(older))) continue;
+    queryClient.setQueryData<ListCache>(key, {
+      ...data,
+      pages: data.pages.map((page) =>
+        page.videos.some(older)
+          ? { ...page, videos: page.videos.map((v) => (v.uid === uid ? video : v)) }
+          : page,
+      ),
+    });
+  }
+}
+
+/**
+ * A poll's or an event's answer: into the video's own entry and into the lists that show it,
+ * as the same object, so `useVideos().videos` and a badge never disagree. An unchanged answer
+ * keeps the entry's reference (structural sharing), which the lists already hold: nothing
+ * re-renders.
+ */
+export function writePolledVideo(queryClient: QueryClient, uid: string, video: Video): void {
+  queryClient.setQueryData(streamKeys.video(uid), video);
+  const held = queryClient.getQueryData<Video>(streamKeys.video(uid));
+  if (held) replaceListedVideo(queryClient, held);
+}
+
+/**
+ * A fetched list page's videos into the per-video entries (badges, players, detail pages) that
+ * hold an older copy, so a list that saw a video fail is not contradicted by a badge still
+ * saying "Downloading" until its next poll. Entries nobody made are not created.
+ */
+export function shareListedVideos(queryClient: QueryClient, videos: readonly Video[]): void {
+  for (const video of videos) {
+    if (!video.uid) continue;
+    const key = streamKeys.video(video.uid);
+    const held = queryClient.getQueryData<Video>(key);
+    if (held && isFresher(video, held)) queryClient.setQueryData(key, video);
+  }
 }
 
 export function restoreLists(queryClient: QueryClient, snapshot: ListSnapshot): void {

@@ -6,8 +6,7 @@ import {
 } from "@streamkit/core/live";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { updateListedVideos } from "./cacheUpdates";
-import { streamKeys } from "./keys";
+import { writePolledVideo } from "./cacheUpdates";
 
 export interface LiveUpdatesConfig {
   /** The proxy's events route. Defaults to `{baseUrl}/events`. */
@@ -55,8 +54,7 @@ export function useLiveUpdates(
       onStatus: setStatus,
       onVideo: (video: Video) => {
         const uid = video.uid as string;
-        queryClient.setQueryData(streamKeys.video(uid), video);
-        updateListedVideos(queryClient, (videos) => videos.map((v) => (v.uid === uid ? video : v)));
+        writePolledVideo(queryClient, uid, video);
         poller.notify(uid);
       },
     });

@@ -1,5 +1,6 @@
 import type { ListVideosParams, StreamClient, Video, VideoList } from "@streamkit/core";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { shareListedVideos } from "./cacheUpdates";
 import { streamKeys, type VideoListFilters } from "./keys";
 import { retryDelay, shouldRetry } from "./retry";
 
@@ -33,7 +34,11 @@ export function videosQueryOptions(client: StreamClient, filters: VideoListFilte
     VideoCursor
   >({
     queryKey: streamKeys.list(params),
-    queryFn: ({ pageParam, signal }) => client.listVideos({ ...params, ...pageParam }, { signal }),
+    queryFn: async ({ pageParam, signal, client: queryClient }) => {
+      const page = await client.listVideos({ ...params, ...pageParam }, { signal });
+      shareListedVideos(queryClient, page.videos);
+      return page;
+    },
     initialPageParam: undefined,
     retry: shouldRetry,
     retryDelay,

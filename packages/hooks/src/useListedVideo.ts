@@ -1,7 +1,8 @@
-import { isTerminal, type Video } from "@streamkit/core";
+import type { Video } from "@streamkit/core";
 import { useQuery } from "@tanstack/react-query";
 import { useStreamClient } from "./context";
 import { videoQueryOptions } from "./queryOptions";
+import { isFresher } from "./videoFreshness";
 
 /**
  * A video from a list (`useVideos`, `useVideoLibrary`), kept live from its own cache entry,
@@ -19,14 +20,5 @@ export function useListedVideo(listed: Video): Video {
     enabled: false,
     initialData: listed,
   });
-  return data && !fresher(listed, data) ? data : listed;
-}
-
-/** The list's copy wins when it was modified later, or has finished while the cached one had not. */
-function fresher(listed: Video, cached: Video): boolean {
-  if (listed === cached) return false;
-  const a = Date.parse(listed.modified ?? "");
-  const b = Date.parse(cached.modified ?? "");
-  if (a > b) return true;
-  return isTerminal(listed) && !isTerminal(cached);
+  return data && !isFresher(listed, data) ? data : listed;
 }

@@ -12,6 +12,7 @@ import type {
   UseUploadOptions,
   UseUploadResult,
 } from "./uploadTypes";
+import { useForgottenUploads } from "./useForgottenUploads";
 import { useUploadCallbacks } from "./useUploadCallbacks";
 import { useUploadProcessing } from "./useUploadProcessing";
 
@@ -80,6 +81,19 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
   );
 
   useUploadCallbacks(items, latest);
+  const forget = useForgottenUploads(queueItems);
+
+  // A row removed before its bytes were in takes its video with it (the queue cancels it), and
+  // the queue no longer reports on it: the lists are told here.
+  const remove = useCallback(
+    async (id: string) => {
+      const item = queue.get(id);
+      const uid = item?.state === "processing" ? undefined : item?.snapshot.uid;
+      await queue.remove(id);
+      if (uid) forget(uid);
+    },
+    [queue, forget],
+  );
 
   const add = useCallback(
     (files: Iterable<Blob> | ArrayLike<Blob>, extra: UploadFileOptions = {}) => {
@@ -104,7 +118,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
     resume: queue.resume,
     cancel: queue.cancel,
     retry: queue.retry,
-    remove: queue.remove,
+    remove,
     cancelAll: queue.cancelAll,
     isUploading: items.some((i) =>
       ["queued", "validating", "uploading", "paused"].includes(i.state),

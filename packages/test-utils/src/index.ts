@@ -20,6 +20,7 @@ export {
   mockBackend,
   SAMPLE_WATERMARKS,
   StoryModel,
+  storyBase,
 } from "./storybook";
 export { thumbnailSvg } from "./thumbnails";
 export { BASE, DELIVERY, makeVideo } from "./video";

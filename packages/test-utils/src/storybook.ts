@@ -72,11 +72,15 @@ const PENDING: Partial<Video> = {
 export class StoryModel extends StreamModel {
   private counter = 0x5eed0000;
 
-  constructor(private readonly story: MockBackendOptions = {}) {
+  constructor(
+    private readonly story: MockBackendOptions = {},
+    scope = "",
+  ) {
+    const at = scope ? `/${encodeURIComponent(scope)}` : "";
     super({
-      base: MOCK_BASE,
-      uploadBase: MOCK_UPLOAD,
-      tusBase: `${MOCK_UPLOAD}/tus`,
+      base: `${MOCK_BASE}${at}`,
+      uploadBase: `${MOCK_UPLOAD}${at}`,
+      tusBase: `${MOCK_UPLOAD}${at}/tus`,
       delivery: MOCK_DELIVERY,
       lenient: true,
       readCaptionFiles: true,
@@ -246,9 +250,13 @@ export const SAMPLE_WATERMARKS: Partial<WatermarkProfile>[] = [
   },
 ];
 
-/** The stories' backend: a fresh library per call, described by the story's `backend` parameter. */
-export function mockBackend(options: MockBackendOptions = {}) {
-  const model = new StoryModel(options);
+/**
+ * The stories' backend: a fresh library per call, described by the story's `backend` parameter.
+ * `scope` (the story's id) mounts it under its own paths (`base`), so the stories a docs page
+ * renders side by side each talk to their own library and failures, never to another's.
+ */
+export function mockBackend(options: MockBackendOptions = {}, scope = "") {
+  const model = new StoryModel(options, scope);
   model.latency = options.latency ?? 0;
   model.writeLatency = options.writeLatency ?? 0;
   model.uploadDelay = options.uploadDelay ?? 0;
@@ -286,8 +294,16 @@ export function mockBackend(options: MockBackendOptions = {}) {
   });
   return {
     model,
+    /** The provider's `baseUrl` for this backend. */
+    base: model.base,
     videos: model.lifecycles,
     add: (p: Partial<MockVideo>) => model.addMock(p),
     handlers: model.handlers(),
   };
+}
+
+/** The `baseUrl` of the story's own mock backend (`loaded.backend`), or the unscoped one. */
+export function storyBase(loaded: Record<string, unknown> | undefined): string {
+  const backend = loaded?.backend as { base?: unknown } | undefined;
+  return typeof backend?.base === "string" ? backend.base : MOCK_BASE;
 }

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { StreamProvider } from "@streamkit/hooks";
-import { MOCK_BASE, MOCK_DELIVERY, mockUid } from "@streamkit/test-utils";
+import { MOCK_DELIVERY, mockUid, storyBase } from "@streamkit/test-utils";
 import { expect, within } from "storybook/test";
 import { StreamPlayer } from "./StreamPlayer";
 
@@ -12,9 +12,9 @@ const meta = {
   component: StreamPlayer,
   args: { src: SEEDED, loading: "click" },
   decorators: [
-    (Story) => (
+    (Story, context) => (
       <StreamProvider
-        baseUrl={MOCK_BASE}
+        baseUrl={storyBase(context.loaded)}
         deliveryOrigin={MOCK_DELIVERY}
         polling={{ waitingMs: 200, processingMs: 200, jitter: 0 }}
       >

@@ -177,7 +177,9 @@ export const Failed: Story = {
   play: async ({ canvasElement }) => {
     await userEvent.upload(input(canvasElement), file("holiday.mp4"));
     const item = await inState(canvasElement, "holiday.mp4", "error");
-    await expect(within(item).getByText(/^Failed: Stream API error 503/)).toBeVisible();
+    await expect(
+      within(item).getByText(/^Failed: The video service is not answering right now/),
+    ).toBeVisible();
     await userEvent.click(within(item).getByRole("button", { name: "Retry holiday.mp4" }));
     await inState(canvasElement, "holiday.mp4", "processing");
   },

@@ -1,6 +1,7 @@
 import {
   assertHttpUrl,
   type CopyVideoRequest,
+  describeError,
   StreamValidationError,
   type Video,
 } from "@streamkit/core";
@@ -198,7 +199,7 @@ export function UploadFromUrlForm({
       </div>
       {upload.error && (
         <p role="alert" className="sk-alert">
-          {messages.requestFailed(upload.error.message)}
+          {messages.requestFailed(describeError(upload.error))}
         </p>
       )}
       <p role="status" className="sk-visually-hidden">

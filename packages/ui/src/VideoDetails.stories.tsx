@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { inState, mockUid } from "@streamkit/test-utils";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { withStream } from "../../../.storybook/decorators";
+import { HOSTILE_META, HOSTILE_NAME } from "../../../.storybook/hostile";
 import { VideoDetails } from "./VideoDetails";
 
 /** The first video a story seeds gets this uid. */
@@ -152,5 +153,15 @@ export const PublicDetails: Story = {
     await userEvent.type(logo, "https://cdn.example.com/logo.png");
     await userEvent.click(canvas.getByRole("button", { name: "Save" }));
     await expect(await canvas.findByText("Saved.")).toBeInTheDocument();
+  },
+};
+
+/** A 5,000-character name and 200 long meta fields: every field editable, none wider than the box. */
+export const HostileLengths: Story = {
+  parameters: seed({ name: HOSTILE_NAME, meta: HOSTILE_META }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("textbox", { name: "Name" })).toHaveValue(HOSTILE_NAME);
+    await expect(canvas.getByRole("textbox", { name: "Key 200" })).toBeVisible();
   },
 };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { inState, type MockVideo } from "@streamkit/test-utils";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { withStream } from "../../../.storybook/decorators";
+import { HOSTILE_LIBRARY, HOSTILE_NAME } from "../../../.storybook/hostile";
 import { VideoGrid } from "./VideoGrid";
 
 const now = Date.now();
@@ -74,5 +75,15 @@ export const FailedRequest: Story = {
     await expect(await canvas.findByRole("alert")).toHaveTextContent(/set to fail/);
     await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
     await expect(await canvas.findByRole("list", { name: "Videos" })).toBeInTheDocument();
+  },
+};
+
+/** Names of 5,000 characters: cards clamp them to two lines, the whole name in the title. */
+export const HostileLengths: Story = {
+  parameters: { backend: { seed: HOSTILE_LIBRARY } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = await canvas.findByRole("button", { name: HOSTILE_NAME });
+    await expect(card.querySelector("[title]")).toHaveAttribute("title", HOSTILE_NAME);
   },
 };

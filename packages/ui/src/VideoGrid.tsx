@@ -27,6 +27,7 @@ export function VideoGrid(props: VideoGridProps): ReactNode {
     onSelect,
     renderName,
     searchDelayMs,
+    emptyAction,
     thumbnailWidth = 240,
     search,
     defaultSearch,
@@ -62,7 +63,7 @@ export function VideoGrid(props: VideoGridProps): ReactNode {
           ))}
         </ul>
       )}
-      <LibraryStatus library={library} />
+      <LibraryStatus library={library} emptyAction={emptyAction} />
     </div>
   );
 }

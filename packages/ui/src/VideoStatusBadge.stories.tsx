@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { StreamProvider } from "@streamkit/hooks";
-import { MOCK_BASE, MOCK_DELIVERY, mockUid, snapshot } from "@streamkit/test-utils";
+import { MOCK_DELIVERY, mockUid, snapshot, storyBase } from "@streamkit/test-utils";
 import { expect, within } from "storybook/test";
 import { VideoStatusBadge } from "./VideoStatusBadge";
 
@@ -26,9 +26,9 @@ const meta = {
   title: "UI/VideoStatusBadge",
   component: VideoStatusBadge,
   decorators: [
-    (Story) => (
+    (Story, context) => (
       <StreamProvider
-        baseUrl={MOCK_BASE}
+        baseUrl={storyBase(context.loaded)}
         polling={{ waitingMs: 200, processingMs: 200, jitter: 0 }}
       >
         <Story />

@@ -1,4 +1,5 @@
 import {
+  describeError,
   errorReason as reasonOf,
   type Video,
   type VideoPhase,
@@ -54,7 +55,7 @@ function BadgeView({
   const label = phase
     ? messages.phase[phase]
     : failure
-      ? messages.requestFailed(failure.message)
+      ? messages.requestFailed(describeError(failure))
       : messages.loading;
   const reason = phase === "error" ? reasonOf(video)?.text : undefined;
   const accessible = messages.statusLabel(label, percent) + (reason ? `. ${reason}` : "");
@@ -68,7 +69,12 @@ function BadgeView({
       data-variant={variant}
     >
       <span className="sk-badge__dot" aria-hidden="true" />
-      <span aria-hidden="true">{label}</span>
+      <span
+        className={phase || !failure ? "sk-badge__label" : "sk-badge__label sk-badge__sentence"}
+        aria-hidden="true"
+      >
+        {label}
+      </span>
       {variant === "full" && percent !== undefined && (
         <span className="sk-badge__bar" aria-hidden="true">
           <span style={{ width: `${percent}%` }} />

@@ -4,6 +4,7 @@ import { inState, type MockVideo } from "@streamkit/test-utils";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { withStream } from "../../../.storybook/decorators";
+import { HOSTILE_LIBRARY, HOSTILE_NAME } from "../../../.storybook/hostile";
 import { VideoTable, type VideoTableProps } from "./VideoTable";
 
 const now = Date.now();
@@ -236,5 +237,18 @@ export const ColorScheme: Story = {
     } finally {
       delete page.dataset.skTheme;
     }
+  },
+};
+
+/** Names of 5,000 characters and 200 meta fields: rows clamp names to two lines, nothing overflows. */
+export const HostileLengths: Story = {
+  parameters: { backend: { seed: HOSTILE_LIBRARY } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const name = await canvas.findByRole("button", { name: HOSTILE_NAME });
+    await expect(name.closest("[title]")).toHaveAttribute("title", HOSTILE_NAME);
+    await expect(canvasElement.ownerDocument.documentElement.scrollWidth).toBeLessThanOrEqual(
+      canvasElement.ownerDocument.documentElement.clientWidth,
+    );
   },
 };

@@ -1,4 +1,5 @@
 import type { Video } from "@streamkit/core";
+import { describeError } from "@streamkit/core";
 import type { VideoListFilters } from "@streamkit/hooks";
 import { useDeleteVideos } from "@streamkit/hooks/library";
 import {
@@ -33,6 +34,11 @@ export interface VideoLibraryProps
   renderName?: (video: Video) => ReactNode;
   /** Milliseconds the search box waits after the last keystroke. Defaults to 300. */
   searchDelayMs?: number;
+  /**
+   * Shown under the "no videos yet" text when the library holds none at all (not when a search
+   * matches none): a call to action, such as a button that leads to the upload area.
+   */
+  emptyAction?: ReactNode;
 }
 
 export interface VideoTableProps extends VideoLibraryProps {
@@ -64,6 +70,7 @@ export function VideoTable(props: VideoTableProps): ReactNode {
     onSelect,
     renderName,
     searchDelayMs,
+    emptyAction,
     selectable = true,
     search,
     defaultSearch,
@@ -193,10 +200,10 @@ export function VideoTable(props: VideoTableProps): ReactNode {
           </table>
         </div>
       )}
-      <LibraryStatus library={library} />
+      <LibraryStatus library={library} emptyAction={emptyAction} />
       {deletion.error && (
         <p role="alert" className="sk-alert">
-          {messages.requestFailed(deletion.error.message)}
+          {messages.requestFailed(describeError(deletion.error))}
         </p>
       )}
       <p role="status" className="sk-visually-hidden">

@@ -32,7 +32,7 @@ function Controlled() {
   return (
     <>
       <WatermarkPicker label="Brand mark" value={uid ?? null} onChange={setUid} />
-      <p>Chosen: {uid ?? "none"}</p>
+      <p style={{ overflowWrap: "anywhere" }}>Chosen: {uid ?? "none"}</p>
     </>
   );
 }

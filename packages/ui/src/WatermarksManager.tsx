@@ -1,4 +1,4 @@
-import { StreamValidationError } from "@streamkit/core";
+import { describeError, StreamValidationError } from "@streamkit/core";
 import { useDeleteWatermark, useWatermarks } from "@streamkit/hooks/media";
 import { type HTMLAttributes, type ReactNode, useId, useRef, useState } from "react";
 import { type MessagesOverride, useMediaTexts } from "./media/useMediaTexts";
@@ -149,7 +149,9 @@ export function WatermarksManager({
       {body}
       {deleteError && (
         <p className="sk-alert" role="alert">
-          {isForbidden(deleteError) ? text.needsAdmin : common.requestFailed(deleteError.message)}
+          {isForbidden(deleteError)
+            ? text.needsAdmin
+            : common.requestFailed(describeError(deleteError))}
         </p>
       )}
     </MediaSection>

@@ -1,4 +1,4 @@
-import { StreamApiError } from "@streamkit/core";
+import { describeError, StreamApiError } from "@streamkit/core";
 import { useVideo } from "@streamkit/hooks";
 import { useCaptions } from "@streamkit/hooks/captions";
 import {
@@ -40,7 +40,7 @@ export function VideoPage({ uid }: { uid: string }) {
   if (error) {
     return (
       <div className="card" role="alert">
-        <p>This video could not be loaded: {error.message}</p>
+        <p>This video could not be loaded. {describeError(error)}</p>
         <a href="#/">Back to the library</a>
       </div>
     );

@@ -64,6 +64,14 @@ export function linkIsDead(error: unknown, kind: "basic" | "tus"): boolean {
   return error.status === 404 || error.status === 410 || (kind === "basic" && error.status === 409);
 }
 
+/**
+ * Answers that refuse the file itself (not a video, too large, a type or setting Stream will not
+ * take): sending the same bytes again cannot succeed, so the video made for them is useless.
+ */
+export function fileRefused(error: unknown): boolean {
+  return error instanceof StreamApiError && [400, 413, 415, 422].includes(error.status);
+}
+
 interface TusDetailedError extends Error {
   originalResponse?: {
     getStatus(): number;

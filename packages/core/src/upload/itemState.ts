@@ -1,6 +1,6 @@
 import { type ErrorReason, errorReason, videoPhase, videoProgress } from "../status";
 import type { Video } from "../types";
-import { VideoProcessingError } from "./errors";
+import { fileRefused, VideoProcessingError } from "./errors";
 import type { UploadSnapshot, UploadState } from "./state";
 
 /** What a UI shows of one upload, from the engine's snapshot and the video's latest status. */
@@ -37,7 +37,7 @@ export function uploadItemState(
       video: undefined,
       error,
       errorReason: undefined,
-      canRetry: state === "error" && error?.name !== "StreamValidationError",
+      canRetry: state === "error" && error?.name !== "StreamValidationError" && !fileRefused(error),
     };
   }
   const phase = video ? videoPhase(video) : undefined;

@@ -27,7 +27,10 @@ export interface UploadSnapshot {
   /** Bytes sent so far (tus: may step back to the server's offset after a broken connection). */
   readonly bytesUploaded: number;
   readonly bytesTotal: number;
-  /** The video's uid, once the proxy created the target. */
+  /**
+   * The video's uid, once the proxy created the target; `undefined` again once the upload deleted
+   * that video itself (cancelled, its link dead, or the file refused).
+   */
   readonly uid: string | undefined;
   /** Typed: `StreamValidationError`, `StreamApiError`, `StreamNetworkError`. */
   readonly error: StreamError | undefined;
@@ -47,7 +50,7 @@ export interface UploadResult {
   resumed: boolean;
 }
 
-/** `state`: the state changed, or the uid became known. `progress`: bytes moved (at most every 50 ms). */
+/** `state`: the state changed, or the uid became known or was forgotten. `progress`: bytes moved (at most every 50 ms). */
 export type UploadEvent = "state" | "progress";
 export type UploadListener = (snapshot: UploadSnapshot) => void;
 

@@ -1,6 +1,6 @@
 import { StreamApiError, StreamValidationError } from "../errors";
 import { sendBasic } from "./basic";
-import { linkIsDead, toStreamError } from "./errors";
+import { fileRefused, linkIsDead, toStreamError } from "./errors";
 import { abortError, type UploadJob } from "./job";
 import { chooseProtocol } from "./limits";
 import { fileName, type UploadOptions, type VideoSettings, videoSettings } from "./options";
@@ -198,7 +198,11 @@ export class StreamUpload {
           ? caught
           : toStreamError(caught);
       const target = this.#target;
-      if (target && linkIsDead(error, target.kind)) void this.#forget(target);
+      // A dead link or a refused file leaves a placeholder nobody can fill: it goes at once
+      // (a retry makes a new one), so no "waiting for upload" video is left in the library.
+      if (target && (linkIsDead(error, target.kind) || fileRefused(error))) {
+        void this.#forget(target);
+      }
       this.#status.set({ error, state: "error" });
       throw error;
     }
@@ -242,6 +246,7 @@ export class StreamUpload {
     this.#status.patch({ resumed: false });
     if (target.kind === "tus") await unstoreTus(this.#job, target);
     await this.options.client.deleteVideo(target.uid).catch(() => {});
+    this.#dropUid(target.uid);
   }
 
   async #removeRemote(): Promise<void> {
@@ -250,6 +255,12 @@ export class StreamUpload {
     if (target.kind === "tus") await terminateTus(this.#job, target);
     // Best effort: a 404 (tus termination already deleted it) is what we wanted anyway.
     await this.options.client.deleteVideo(target.uid).catch(() => {});
+    this.#dropUid(target.uid);
+  }
+
+  /** The video is gone: the snapshot stops naming it (unless a newer target took its place). */
+  #dropUid(uid: string): void {
+    if (this.snapshot.uid === uid) this.#status.set({ uid: undefined });
   }
 }
 

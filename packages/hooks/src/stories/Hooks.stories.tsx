@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { MOCK_BASE } from "@streamkit/test-utils";
+import { storyBase } from "@streamkit/test-utils";
 import { expect, userEvent, within } from "storybook/test";
 import { StreamProvider } from "../StreamProvider";
 import { StatusDemo } from "./StatusDemo";
@@ -8,9 +8,9 @@ const meta = {
   title: "Hooks/Upload from URL and live status",
   component: StatusDemo,
   decorators: [
-    (Story) => (
+    (Story, context) => (
       <StreamProvider
-        baseUrl={MOCK_BASE}
+        baseUrl={storyBase(context.loaded)}
         polling={{ waitingMs: 200, processingMs: 200, jitter: 0 }}
       >
         <Story />

@@ -245,7 +245,9 @@ describe("UploadDropzone", () => {
     failPosts = 2;
     await user.click(pause); // resume a
     await waitFor(() => expect(row("a.mp4")).toHaveAttribute("data-state", "error"));
-    expect(within(row("a.mp4")).getByText(/^Failed: Stream API error 503/)).toBeVisible();
+    expect(
+      within(row("a.mp4")).getByText(/^Failed: The video service is not answering right now/),
+    ).toBeVisible();
     expect(pause).toHaveAccessibleName("Retry a.mp4");
     await user.click(pause);
     await waitFor(() => expect(row("a.mp4")).toHaveAttribute("data-state", "processing"));

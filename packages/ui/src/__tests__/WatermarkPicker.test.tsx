@@ -76,7 +76,7 @@ describe("WatermarkPicker", () => {
     expect(await screen.findByText("Nothing here.")).toBeInTheDocument();
     expect(screen.getByRole("group")).toHaveAttribute("data-state", "empty");
     unmount();
-    model.failures.push({ status: 404, message: "down" });
+    model.failures.push({ status: 400, message: "down" });
     renderMedia(<WatermarkPicker />);
     expect(await screen.findByRole("alert")).toHaveTextContent("down");
     expect(screen.getByRole("group")).toHaveAttribute("data-state", "error");

@@ -1,4 +1,5 @@
 import type { Video } from "@streamkit/core";
+import { describeError } from "@streamkit/core";
 import { useDeleteVideo, useUpdateVideo } from "@streamkit/hooks";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useCommonMessages, useMessages } from "../messages/context";
@@ -258,7 +259,7 @@ export function DetailsForm({
       </p>
       {failure && (
         <p role="alert" className="sk-alert">
-          {messages.requestFailed(failure.message)}
+          {messages.requestFailed(describeError(failure))}
         </p>
       )}
     </form>

@@ -55,7 +55,17 @@ export function UploadDropzoneInput({
     >
       <legend className="sk-visually-hidden">{text.area}</legend>
       <p className="sk-dropzone__prompt">
-        {drop.dragging ? text.dropHere : (children ?? text.prompt)}
+        {drop.dragging ? (
+          text.dropHere
+        ) : children !== undefined ? (
+          children
+        ) : (
+          // Both are rendered and CSS shows one, so server HTML and hydration agree on any device.
+          <>
+            <span className="sk-dropzone__prompt-fine">{text.prompt}</span>
+            <span className="sk-dropzone__prompt-touch">{text.promptTouch}</span>
+          </>
+        )}
       </p>
       <input
         id={`${id}-input`}

@@ -1,3 +1,4 @@
+import { describeError } from "@streamkit/core";
 import type { UploadItem } from "@streamkit/hooks/upload";
 import type { DropzoneMessages } from "./messages";
 
@@ -41,5 +42,5 @@ export function refusal(
 /** What went wrong with an upload or its processing, for its row. */
 export function failure(item: UploadItem, texts: DropzoneTexts): string | undefined {
   if (item.state !== "error" || !item.error) return undefined;
-  return texts.text.failed(item.errorReason?.text ?? item.error.message);
+  return texts.text.failed(item.errorReason?.text ?? describeError(item.error));
 }

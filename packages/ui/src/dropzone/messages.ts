@@ -7,7 +7,10 @@ import { formatBytes } from "@streamkit/core/upload";
 export interface DropzoneMessages {
   /** Accessible name of the drop area. */
   area: string;
+  /** Before the file button, where files can be dragged (a mouse or trackpad). */
   prompt: string;
+  /** Before the file button on a touch screen (`pointer: coarse`), where nothing is dragged. */
+  promptTouch: string;
   /** Label of the file button (a real `<input type=file>`). */
   choose: (multiple: boolean) => string;
   /** Shown while files are dragged over the area. */
@@ -56,6 +59,7 @@ export interface DropzoneMessages {
 export const dropzoneMessages: DropzoneMessages = {
   area: "Upload videos",
   prompt: "Drag and drop videos here, or",
+  promptTouch: "Add videos from this device:",
   choose: (multiple) => (multiple ? "Choose videos" : "Choose a video"),
   dropHere: "Drop to upload",
   limits: (maxSize, maxDuration) =>

@@ -9,13 +9,20 @@ import type { Library } from "./useLibraryView";
  * with a retry (`refetch`, or `fetchNextPage` when loading more failed), "Load more".
  * The short state text sits in a polite live region that is always present.
  */
-export function LibraryStatus({ library }: { library: Library }): ReactNode {
+export function LibraryStatus({
+  library,
+  emptyAction,
+}: {
+  library: Library;
+  emptyAction?: ReactNode;
+}): ReactNode {
   const messages = useCommonMessages();
   const table = useMessages("table", tableMessages);
   const { videos, isPending, error, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } =
     library.list;
   const nextPageFailed = library.list.isFetchNextPageError;
   const failedFirst = error !== null && videos.length === 0;
+  const empty = !isPending && !failedFirst && videos.length === 0 && !library.list.filtered;
   const text = isPending
     ? messages.loading
     : failedFirst || videos.length > 0
@@ -25,9 +32,10 @@ export function LibraryStatus({ library }: { library: Library }): ReactNode {
         : table.empty;
   return (
     <>
-      <p className="sk-status" role="status">
+      <p className={empty ? "sk-status sk-status--empty" : "sk-status"} role="status">
         {text}
       </p>
+      {empty && emptyAction !== undefined && <div className="sk-empty">{emptyAction}</div>}
       {error && !isPending && (
         <RequestError
           error={error}

@@ -1,3 +1,4 @@
+import { describeError } from "@streamkit/core";
 import type { Download } from "@streamkit/core/captions";
 import { useCreateDownload, useDeleteDownload } from "@streamkit/hooks/captions";
 import { type ReactNode, useEffect, useId, useRef } from "react";
@@ -129,7 +130,7 @@ export function AudioDownload({
       {body}
       {failure && (
         <p className="sk-alert" role="alert">
-          {messages.requestFailed(failure.message)}
+          {messages.requestFailed(describeError(failure))}
         </p>
       )}
     </fieldset>

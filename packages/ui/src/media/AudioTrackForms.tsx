@@ -1,4 +1,4 @@
-import { StreamApiError, StreamValidationError } from "@streamkit/core";
+import { describeError, StreamApiError, StreamValidationError } from "@streamkit/core";
 import type { AudioTrack } from "@streamkit/core/media";
 import { useAddAudioTrack, useUpdateAudioTrack } from "@streamkit/hooks/media";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
@@ -60,7 +60,8 @@ export function AddAudioTrackForm({
       onError: (error) => {
         if (error instanceof StreamApiError && error.status === 409)
           return fail({ label: text.duplicateLabel });
-        if (!(error instanceof StreamValidationError)) return setErrors({ form: error.message });
+        if (!(error instanceof StreamValidationError))
+          return setErrors({ form: describeError(error) });
         if (error.field === "url") return fail({ url: text.invalidUrl });
         if (error.field === "label" || error.field === "file")
           return fail({ [error.field]: text.invalid(detail(error)) });

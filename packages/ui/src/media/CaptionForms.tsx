@@ -1,4 +1,4 @@
-import { StreamValidationError } from "@streamkit/core";
+import { describeError, StreamValidationError } from "@streamkit/core";
 import { CAPTION_GENERATE_LANGUAGES, type Caption } from "@streamkit/core/captions";
 import { useGenerateCaption, useUploadCaption } from "@streamkit/hooks/captions";
 import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
@@ -43,7 +43,8 @@ export function UploadCaptionForm({ uid, announce }: FormProps): ReactNode {
           announce(text.uploaded(caption.label));
         },
         onError: (error) => {
-          if (!(error instanceof StreamValidationError)) return setErrors({ form: error.message });
+          if (!(error instanceof StreamValidationError))
+            return setErrors({ form: describeError(error) });
           if (error.field === "language") return fail({ language: text.invalidLanguage });
           fail({ file: text.invalidFile(error.message.replace(/^file: /, "")) });
         },
@@ -148,7 +149,7 @@ export function GenerateCaptionForm({
       { uid, language: value },
       {
         onSuccess: (caption) => announce(text.started(caption.label)),
-        onError: (failure) => setError(failure.message),
+        onError: (failure) => setError(describeError(failure)),
       },
     );
   };

@@ -1,4 +1,5 @@
 import type { Video } from "@streamkit/core";
+import { describeError } from "@streamkit/core";
 import { useVideoStatus } from "@streamkit/hooks";
 import { useCreateClip } from "@streamkit/hooks/media";
 import {
@@ -323,7 +324,7 @@ export function ClipForm({
         </div>
         {create.error && (
           <p role="alert" className="sk-alert">
-            {common.requestFailed(create.error.message)}
+            {common.requestFailed(describeError(create.error))}
           </p>
         )}
       </form>

@@ -1,4 +1,4 @@
-import { StreamApiError, StreamValidationError } from "@streamkit/core";
+import { describeError, StreamApiError, StreamValidationError } from "@streamkit/core";
 import {
   type CreateWatermarkRequest,
   MAX_WATERMARK_BYTES,
@@ -89,7 +89,8 @@ export function WatermarkForm({
       },
       onError: (error) => {
         if (isForbidden(error)) return setForbidden(true);
-        if (!(error instanceof StreamValidationError)) return setErrors({ form: error.message });
+        if (!(error instanceof StreamValidationError))
+          return setErrors({ form: describeError(error) });
         const field = (["file", "url", "name", "opacity", "padding", "scale"] as const).find(
           (f) => f === error.field,
         );

@@ -8,7 +8,10 @@ export interface CommonMessages {
   percent: (value: number) => string;
   loading: string;
   retry: string;
-  /** Shown when a request failed; `detail` is the error's message. */
+  /**
+   * Shown when a request failed; `detail` is `describeError(error)` from `@streamkit/core`: the
+   * reason in words, without statuses or codes (those stay on the error for developers).
+   */
   requestFailed: (detail: string) => string;
 }
 
@@ -27,5 +30,5 @@ export const commonMessages: CommonMessages = {
   percent: (value) => `${value}%`,
   loading: "Loading…",
   retry: "Try again",
-  requestFailed: (detail) => `Something went wrong: ${detail}`,
+  requestFailed: (detail) => `Something went wrong. ${detail}`,
 };

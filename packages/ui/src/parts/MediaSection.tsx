@@ -1,3 +1,4 @@
+import { describeError } from "@streamkit/core";
 import { forwardRef, type HTMLAttributes, type ReactNode } from "react";
 import { cx } from "../cx";
 import { useCommonMessages } from "../messages/context";
@@ -55,7 +56,7 @@ export const MediaSection = forwardRef<HTMLElement, MediaSectionProps>(function 
       {children}
       {failure && (
         <p className="sk-alert" role="alert">
-          {messages.requestFailed(failure.message)}
+          {messages.requestFailed(describeError(failure))}
         </p>
       )}
       {footer}

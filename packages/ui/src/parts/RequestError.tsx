@@ -1,3 +1,4 @@
+import { describeError } from "@streamkit/core";
 import type { ReactNode } from "react";
 import { useCommonMessages } from "../messages/context";
 
@@ -12,7 +13,7 @@ export function RequestError({
   const messages = useCommonMessages();
   return (
     <div className="sk-error">
-      <p role="alert">{messages.requestFailed(error.message)}</p>
+      <p role="alert">{messages.requestFailed(describeError(error))}</p>
       {onRetry && (
         <button type="button" className="sk-button" onClick={onRetry}>
           {messages.retry}

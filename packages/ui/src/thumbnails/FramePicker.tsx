@@ -1,4 +1,5 @@
 import type { Video } from "@streamkit/core";
+import { describeError } from "@streamkit/core";
 import { useUpdateVideo } from "@streamkit/hooks";
 import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
 import { useCommonMessages, useMessages } from "../messages/context";
@@ -124,7 +125,7 @@ export function FramePicker({
       </p>
       {failure && (
         <p role="alert" className="sk-alert">
-          {messages.requestFailed(failure.message)}
+          {messages.requestFailed(describeError(failure))}
         </p>
       )}
     </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StreamNetworkError, StreamValidationError } from "../../errors";
+import { StreamApiError, StreamNetworkError, StreamValidationError } from "../../errors";
 import type { Video, VideoState } from "../../types";
 import { VideoProcessingError } from "../errors";
 import { uploadItemState } from "../itemState";
@@ -46,6 +46,15 @@ describe("uploadItemState", () => {
     const refused = new StreamValidationError("size", "too big");
     expect(uploadItemState(snapshot({ state: "error", error: refused }), undefined).canRetry).toBe(
       false,
+    );
+    // Stream refused the bytes themselves (not a video): the same file would be refused again.
+    const notVideo = new StreamApiError(400, [{ code: 10059, message: "not a video" }]);
+    expect(uploadItemState(snapshot({ state: "error", error: notVideo }), undefined).canRetry).toBe(
+      false,
+    );
+    const busy = new StreamApiError(503, []);
+    expect(uploadItemState(snapshot({ state: "error", error: busy }), undefined).canRetry).toBe(
+      true,
     );
   });
 

@@ -14,13 +14,17 @@ describe("StreamUpload (basic)", () => {
     const fake = stream();
     fake.basicFailures.push(410);
     const upload = createUpload(video(), { client: fake.client, retryDelays: [] });
+    let stale: string | undefined;
+    upload.on("state", (s) => {
+      stale ??= s.uid;
+    });
     const error = await upload.start().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StreamApiError);
     expect((error as Error).message).toBe(
       "The upload link expired (injected). Retry the upload to ask for a new link.",
     );
-    const stale = upload.snapshot.uid;
     await vi.waitFor(() => expect(fake.deleted).toEqual([stale]));
+    expect(upload.snapshot.uid).toBeUndefined();
     const result = await upload.retry();
     expect(result.uid).not.toBe(stale);
     expect(fake.createDirectUpload).toHaveBeenCalledTimes(2);
@@ -88,5 +92,27 @@ describe("StreamUpload (basic)", () => {
     );
     await expect(upload.start()).rejects.toMatchObject({ status: 409 });
     expect(posts).toBe(1);
+  });
+
+  it("a file the API refuses as not a video deletes its placeholder and forgets its uid", async () => {
+    const fake = stream();
+    fake.basicFailures.push({
+      status: 400,
+      code: 10059,
+      message: "The uploaded file is not a video (unrecognized format).",
+    });
+    const upload = createUpload(video(), { client: fake.client, retryDelays: [1, 1] });
+    const uids: (string | undefined)[] = [upload.snapshot.uid];
+    upload.on("state", (s) => {
+      if (uids.at(-1) !== s.uid) uids.push(s.uid);
+    });
+    const error = await upload.start().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400 });
+    expect((error as Error).message).toContain("not a video");
+    // Refused bytes are not retried: one POST, one placeholder, deleted.
+    expect(fake.createDirectUpload).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(fake.deleted).toEqual([uids[1]]));
+    expect(uids).toEqual([undefined, expect.stringMatching(/^[0-9a-f]{32}$/), undefined]);
+    expect(upload.snapshot).toMatchObject({ state: "error", uid: undefined });
   });
 });

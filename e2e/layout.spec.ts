@@ -1,0 +1,97 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { axeViolations, checkEveryWidth, settle } from "./layoutCheck";
+import { type StaticServer, serveFolder } from "./staticServer";
+
+// Every story of the built Storybook, as people browse it: at 1280, 768, 390 and 320 px, light
+// and dark, nothing may widen the page or put a control out of reach, and axe (contrast
+// included) passes in dark; the light run is the a11y check of `pnpm test:stories`. Then the
+// docs pages, which render all of a component's stories at once, each with its own backend.
+
+let folder: string;
+let storybook: StaticServer;
+let entries: { id: string; type: string; title: string }[];
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  folder = await mkdtemp(path.join(tmpdir(), "streamkit-storybook-"));
+  await promisify(execFile)("pnpm", ["exec", "storybook", "build", "-o", folder, "--quiet"], {
+    cwd: path.resolve(import.meta.dirname, ".."),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  storybook = await serveFolder(folder);
+  const index = JSON.parse(await readFile(path.join(folder, "index.json"), "utf8")) as {
+    entries: Record<string, { id: string; type: string; title: string }>;
+  };
+  entries = Object.values(index.entries);
+});
+
+test.afterAll(async () => {
+  await storybook?.stop();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+/** Rendered, and its first requests answered (the mock backend answers at once). */
+async function openStory(page: import("@playwright/test").Page, id: string, mode: string) {
+  await page.goto(`${storybook.url}/iframe.html?id=${id}&viewMode=${mode}`);
+  await page.waitForFunction(
+    (root) => (document.querySelector(root)?.childElementCount ?? 0) > 0,
+    mode === "docs" ? "#storybook-docs" : "#storybook-root",
+    { timeout: 30_000 },
+  );
+  await page.waitForTimeout(400);
+}
+
+test("every story fits every width in both schemes, and passes axe in dark", async ({ page }) => {
+  test.setTimeout(1_200_000);
+  const stories = entries.filter((e) => e.type === "story");
+  expect(stories.length).toBeGreaterThan(100);
+  const problems: string[] = [];
+  for (const story of stories) {
+    await page.emulateMedia({ colorScheme: "light", reducedMotion: "reduce" });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openStory(page, story.id, "story");
+    problems.push(...(await checkEveryWidth(page, story.id)));
+    await page.emulateMedia({ colorScheme: "dark", reducedMotion: "reduce" });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await settle(page);
+    for (const violation of await axeViolations(page, "#storybook-root")) {
+      problems.push(`${story.id} dark: axe ${violation}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+// Stories whose backend is meant to fail, or to never answer.
+const FAILING = /error|fail|refus|needs-admin|expired|loading/;
+
+test("docs pages render their healthy stories healthy, whatever a failing one beside them does", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const docs = entries.filter((e) => e.type === "docs");
+  expect(docs.length).toBeGreaterThan(10);
+  const problems: string[] = [];
+  for (const doc of docs) {
+    await openStory(page, doc.id, "docs");
+    await page.waitForTimeout(1_000);
+    const seen = await page.evaluate((failing) => {
+      const out: string[] = [];
+      for (const block of document.querySelectorAll<HTMLElement>("[id^='anchor--']")) {
+        const id = block.id.replace(/^anchor--/, "");
+        if (new RegExp(failing).test(id)) continue;
+        const text = block.textContent ?? "";
+        if (/Something went wrong|Could not load/.test(text)) out.push(id);
+      }
+      return out;
+    }, FAILING.source);
+    problems.push(...seen.map((id) => `${doc.id}: ${id} shows a failure`));
+  }
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { describeError } from "../describeError";
+import { StreamApiError, StreamNetworkError, StreamValidationError } from "../errors";
+import { uploadApiError, VideoProcessingError } from "../upload/errors";
+
+describe("describeError", () => {
+  it("gives people the API's words without statuses or codes; developers keep both", () => {
+    const error = new StreamApiError(400, [
+      { code: 10059, message: "The uploaded file is not a video (unrecognized format)" },
+    ]);
+    expect(describeError(error)).toBe("The uploaded file is not a video (unrecognized format).");
+    expect(error.message).toContain("400");
+    expect(error.codes).toEqual([10059]);
+  });
+
+  it("words the statuses whose messages would not help", () => {
+    const gone = new StreamApiError(404, [{ code: 10003, message: "No video with uid abc" }]);
+    expect(describeError(gone)).toBe("It was not found. It may have been deleted.");
+    expect(describeError(new StreamApiError(503, []))).toMatch(/not answering right now/);
+    expect(describeError(new StreamApiError(429, []))).toMatch(/Try again in a moment/);
+    expect(describeError(new StreamApiError(403, []))).toBe("You are not allowed to do this.");
+  });
+
+  it("keeps the library's own wordings, and says what a lost connection or timeout means", () => {
+    expect(describeError(uploadApiError(410, "", undefined, "basic"))).toBe(
+      "The upload link expired. Retry the upload to ask for a new link.",
+    );
+    expect(describeError(new StreamNetworkError("fetch", "TypeError: Failed to fetch"))).toBe(
+      "The connection to the server was lost. Check it and try again.",
+    );
+    expect(describeError(new StreamNetworkError("timeout", "after 30000 ms"))).toMatch(
+      /took too long/,
+    );
+  });
+
+  it("keeps the field a validation error names, and uses a processing failure's reason", () => {
+    expect(describeError(new StreamValidationError("uid", "expected 32 hex characters"))).toBe(
+      "uid: expected 32 hex characters.",
+    );
+    const failed = new VideoProcessingError(
+      { uid: "a", status: { state: "error" } },
+      { code: "ERR_NON_VIDEO", text: "The file is not a video Stream can read.", detail: "" },
+    );
+    expect(describeError(failed)).toBe("The file is not a video Stream can read.");
+    expect(describeError("boom")).toBe("Something unexpected happened.");
+  });
+});
