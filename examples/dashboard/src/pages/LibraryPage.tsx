@@ -48,11 +48,7 @@ export function LibraryPage() {
         </section>
         <section aria-labelledby="upload-heading" className="card add__url">
           <h2 id="upload-heading">Add a video from a URL</h2>
-          <UploadFromUrlForm
-            url={url ?? ""}
-            onUrlChange={setUrl}
-            watermark={watermark}
-          />
+          <UploadFromUrlForm url={url ?? ""} onUrlChange={setUrl} watermark={watermark} />
           {samples.length > 0 && (
             <div className="samples">
               <p className="hint" id="samples-hint">
