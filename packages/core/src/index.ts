@@ -6,7 +6,6 @@ export {
   type StreamClient,
   type StreamClientOptions,
 } from "./client";
-export { describeError } from "./describeError";
 export { type ParsedEnvelope, parseRetryAfter, readEnvelope, toCount } from "./envelope";
 export {
   isAbortError,

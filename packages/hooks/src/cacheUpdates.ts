@@ -1,5 +1,10 @@
 import type { Video, VideoList } from "@streamkit/core";
-import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
+import {
+  type InfiniteData,
+  notifyManager,
+  type QueryClient,
+  type QueryKey,
+} from "@tanstack/react-query";
 import { streamKeys } from "./keys";
 import { isFresher } from "./videoFreshness";
 
@@ -51,9 +56,12 @@ export function replaceListedVideo(queryClient: QueryClient, video: Video): void
  * re-renders.
  */
 export function writePolledVideo(queryClient: QueryClient, uid: string, video: Video): void {
-  queryClient.setQueryData(streamKeys.video(uid), video);
-  const held = queryClient.getQueryData<Video>(streamKeys.video(uid));
-  if (held) replaceListedVideo(queryClient, held);
+  // One batch: a row reading both the entry and its list renders once for the change, not twice.
+  notifyManager.batch(() => {
+    queryClient.setQueryData(streamKeys.video(uid), video);
+    const held = queryClient.getQueryData<Video>(streamKeys.video(uid));
+    if (held) replaceListedVideo(queryClient, held);
+  });
 }
 
 /**

@@ -178,7 +178,7 @@ export const Failed: Story = {
     await userEvent.upload(input(canvasElement), file("holiday.mp4"));
     const item = await inState(canvasElement, "holiday.mp4", "error");
     await expect(
-      within(item).getByText(/^Failed: The video service is not answering right now/),
+      within(item).getByText(/^Failed: The video service is not answering/),
     ).toBeVisible();
     await userEvent.click(within(item).getByRole("button", { name: "Retry holiday.mp4" }));
     await inState(canvasElement, "holiday.mp4", "processing");

@@ -1,7 +1,6 @@
 import {
   assertHttpUrl,
   type CopyVideoRequest,
-  describeError,
   StreamValidationError,
   type Video,
 } from "@streamkit/core";
@@ -16,6 +15,7 @@ import {
 } from "react";
 import { cx } from "./cx";
 import { useCommonMessages, useMessages } from "./messages/context";
+import { describeError } from "./messages/describeError";
 import { uploadMessages } from "./messages/upload";
 import { useControllableState } from "./parts/useControllableState";
 import { videoName } from "./parts/videoName";

@@ -1,5 +1,4 @@
 import {
-  describeError,
   errorReason as reasonOf,
   type Video,
   type VideoPhase,
@@ -10,6 +9,7 @@ import { useOptionalStreamContext, useVideoStatus } from "@streamkit/hooks";
 import { type HTMLAttributes, type ReactNode, useEffect, useRef, useState } from "react";
 import { cx } from "./cx";
 import { useCommonMessages } from "./messages/context";
+import { describeError } from "./messages/describeError";
 
 export interface VideoStatusBadgeProps extends Omit<HTMLAttributes<HTMLSpanElement>, "children"> {
   /** Watch this video's status live (shared, batched polling through `useVideoStatus`). */
@@ -69,10 +69,7 @@ function BadgeView({
       data-variant={variant}
     >
       <span className="sk-badge__dot" aria-hidden="true" />
-      <span
-        className={phase || !failure ? "sk-badge__label" : "sk-badge__label sk-badge__sentence"}
-        aria-hidden="true"
-      >
+      <span className="sk-badge__label" aria-hidden="true">
         {label}
       </span>
       {variant === "full" && percent !== undefined && (

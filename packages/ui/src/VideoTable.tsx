@@ -1,5 +1,4 @@
 import type { Video } from "@streamkit/core";
-import { describeError } from "@streamkit/core";
 import type { VideoListFilters } from "@streamkit/hooks";
 import { useDeleteVideos } from "@streamkit/hooks/library";
 import {
@@ -16,6 +15,7 @@ import { LibraryToolbar } from "./library/LibraryToolbar";
 import { type LibraryFilterProps, useLibraryView } from "./library/useLibraryView";
 import { VideoRow } from "./library/VideoRow";
 import { useCommonMessages, useMessages } from "./messages/context";
+import { describeError } from "./messages/describeError";
 import { tableMessages } from "./messages/table";
 import { InlineConfirm } from "./parts/InlineConfirm";
 import { useControllableState } from "./parts/useControllableState";

@@ -1,4 +1,4 @@
-import { describeError, StreamValidationError } from "@streamkit/core";
+import { StreamValidationError } from "@streamkit/core";
 import { useDeleteWatermark, useWatermarks } from "@streamkit/hooks/media";
 import { type HTMLAttributes, type ReactNode, useId, useRef, useState } from "react";
 import { type MessagesOverride, useMediaTexts } from "./media/useMediaTexts";
@@ -9,6 +9,7 @@ import {
   watermarksMessages,
 } from "./media/watermarkMessages";
 import { useCommonMessages } from "./messages/context";
+import { describeError } from "./messages/describeError";
 import type { HeadingLevel } from "./parts/Heading";
 import { InlineConfirm } from "./parts/InlineConfirm";
 import { MediaSection } from "./parts/MediaSection";

@@ -2,6 +2,7 @@
 
 export { StreamMessagesProvider } from "./messages/context";
 export { defaultMessages, useStreamMessages } from "./messages/defaults";
+export { describeError } from "./messages/describeError";
 export type { StreamMessages, StreamMessagesOverrides } from "./messages/types";
 export { loadStreamSdk } from "./player/loadStreamSdk";
 export type {

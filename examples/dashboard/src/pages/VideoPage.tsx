@@ -1,7 +1,8 @@
-import { describeError, StreamApiError } from "@streamkit/core";
+import { StreamApiError } from "@streamkit/core";
 import { useVideo } from "@streamkit/hooks";
 import { useCaptions } from "@streamkit/hooks/captions";
 import {
+  describeError,
   StreamPlayer,
   ThumbnailPicker,
   useStreamMessages,

@@ -246,7 +246,7 @@ describe("UploadDropzone", () => {
     await user.click(pause); // resume a
     await waitFor(() => expect(row("a.mp4")).toHaveAttribute("data-state", "error"));
     expect(
-      within(row("a.mp4")).getByText(/^Failed: The video service is not answering right now/),
+      within(row("a.mp4")).getByText(/^Failed: The video service is not answering/),
     ).toBeVisible();
     expect(pause).toHaveAccessibleName("Retry a.mp4");
     await user.click(pause);

@@ -1,8 +1,8 @@
 import type { Video } from "@streamkit/core";
-import { describeError } from "@streamkit/core";
 import { useDeleteVideo, useUpdateVideo } from "@streamkit/hooks";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useCommonMessages, useMessages } from "../messages/context";
+import { describeError } from "../messages/describeError";
 import { detailsMessages } from "../messages/details";
 import { InlineConfirm } from "../parts/InlineConfirm";
 import {

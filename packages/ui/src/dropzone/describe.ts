@@ -1,5 +1,5 @@
-import { describeError } from "@streamkit/core";
 import type { UploadItem } from "@streamkit/hooks/upload";
+import { describeError } from "../messages/describeError";
 import type { DropzoneMessages } from "./messages";
 
 export interface DropzoneLimits {

@@ -32,7 +32,7 @@ export function LibraryStatus({
         : table.empty;
   return (
     <>
-      <p className={empty ? "sk-status sk-status--empty" : "sk-status"} role="status">
+      <p className="sk-status" role="status">
         {text}
       </p>
       {empty && emptyAction !== undefined && <div className="sk-empty">{emptyAction}</div>}

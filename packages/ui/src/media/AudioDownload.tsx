@@ -1,8 +1,8 @@
-import { describeError } from "@streamkit/core";
 import type { Download } from "@streamkit/core/captions";
 import { useCreateDownload, useDeleteDownload } from "@streamkit/hooks/captions";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { useCommonMessages, useMessages } from "../messages/context";
+import { describeError } from "../messages/describeError";
 import { InlineConfirm } from "../parts/InlineConfirm";
 import { downloadsMessages } from "./messages";
 

@@ -1,8 +1,9 @@
-import { describeError, StreamApiError, StreamValidationError } from "@streamkit/core";
+import { StreamApiError, StreamValidationError } from "@streamkit/core";
 import type { AudioTrack } from "@streamkit/core/media";
 import { useAddAudioTrack, useUpdateAudioTrack } from "@streamkit/hooks/media";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useCommonMessages } from "../messages/context";
+import { describeError } from "../messages/describeError";
 import { SourceChoice } from "../parts/SourceChoice";
 import type { AudioTracksMessages } from "./watermarkMessages";
 

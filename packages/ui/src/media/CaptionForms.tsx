@@ -1,8 +1,9 @@
-import { describeError, StreamValidationError } from "@streamkit/core";
+import { StreamValidationError } from "@streamkit/core";
 import { CAPTION_GENERATE_LANGUAGES, type Caption } from "@streamkit/core/captions";
 import { useGenerateCaption, useUploadCaption } from "@streamkit/hooks/captions";
 import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
 import { useCommonMessages, useMessages } from "../messages/context";
+import { describeError } from "../messages/describeError";
 import { captionsMessages } from "./messages";
 
 interface FormProps {

@@ -1,5 +1,4 @@
 import type { Video } from "@streamkit/core";
-import { describeError } from "@streamkit/core";
 import { useVideoStatus } from "@streamkit/hooks";
 import { useCreateClip } from "@streamkit/hooks/media";
 import {
@@ -11,6 +10,7 @@ import {
   useState,
 } from "react";
 import { useCommonMessages } from "../messages/context";
+import { describeError } from "../messages/describeError";
 import { Heading, type HeadingLevel } from "../parts/Heading";
 import { StreamPlayer } from "../StreamPlayer";
 import { frameTimes } from "../thumbnails/frames";

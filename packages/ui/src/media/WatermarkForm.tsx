@@ -1,4 +1,4 @@
-import { describeError, StreamApiError, StreamValidationError } from "@streamkit/core";
+import { StreamApiError, StreamValidationError } from "@streamkit/core";
 import {
   type CreateWatermarkRequest,
   MAX_WATERMARK_BYTES,
@@ -8,6 +8,7 @@ import {
 import { useCreateWatermark } from "@streamkit/hooks/media";
 import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
 import { useCommonMessages } from "../messages/context";
+import { describeError } from "../messages/describeError";
 import { SourceChoice } from "../parts/SourceChoice";
 import type { WatermarksMessages } from "./watermarkMessages";
 

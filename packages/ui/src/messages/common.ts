@@ -9,7 +9,7 @@ export interface CommonMessages {
   loading: string;
   retry: string;
   /**
-   * Shown when a request failed; `detail` is `describeError(error)` from `@streamkit/core`: the
+   * Shown when a request failed; `detail` is `describeError(error)` (exported here): the
    * reason in words, without statuses or codes (those stay on the error for developers).
    */
   requestFailed: (detail: string) => string;

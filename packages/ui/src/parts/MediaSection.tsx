@@ -1,7 +1,7 @@
-import { describeError } from "@streamkit/core";
 import { forwardRef, type HTMLAttributes, type ReactNode } from "react";
 import { cx } from "../cx";
 import { useCommonMessages } from "../messages/context";
+import { describeError } from "../messages/describeError";
 import { Heading, type HeadingLevel } from "./Heading";
 
 export interface MediaSectionProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {

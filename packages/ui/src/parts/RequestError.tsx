@@ -1,6 +1,6 @@
-import { describeError } from "@streamkit/core";
 import type { ReactNode } from "react";
 import { useCommonMessages } from "../messages/context";
+import { describeError } from "../messages/describeError";
 
 /** A failed request: the typed error's message in an alert, and a button to try again. */
 export function RequestError({

@@ -1,8 +1,8 @@
 import type { Video } from "@streamkit/core";
-import { describeError } from "@streamkit/core";
 import { useUpdateVideo } from "@streamkit/hooks";
 import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
 import { useCommonMessages, useMessages } from "../messages/context";
+import { describeError } from "../messages/describeError";
 import { thumbnailsMessages } from "../messages/thumbnails";
 import { VideoThumbnail } from "../VideoThumbnail";
 import { frameTimes, nearestFrame, timestampPct } from "./frames";

