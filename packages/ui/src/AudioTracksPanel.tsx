@@ -169,16 +169,23 @@ export function AudioTracksPanel({
       failure={failure}
       announcement={announcement}
       footer={
-        <AddAudioTrackForm
-          uid={uid}
-          text={text}
-          tracks={tracks}
-          videoReady={phase === "ready"}
-          announce={announce}
-        />
+        // A video that failed to process takes no tracks: no form that cannot work.
+        phase === "error" ? undefined : (
+          <AddAudioTrackForm
+            uid={uid}
+            text={text}
+            tracks={tracks}
+            videoReady={phase === "ready"}
+            announce={announce}
+          />
+        )
       }
     >
-      {body}
+      {phase === "error" && tracks.length === 0 ? (
+        <p className="sk-status">{text.unavailable}</p>
+      ) : (
+        body
+      )}
     </MediaSection>
   );
 }

@@ -164,18 +164,25 @@ export function CaptionsPanel({
       failure={deleteError}
       announcement={announcement}
       footer={
-        <>
-          <UploadCaptionForm uid={uid} announce={announce} />
-          <GenerateCaptionForm
-            uid={uid}
-            announce={announce}
-            captions={captions}
-            videoReady={phase === "ready"}
-          />
-        </>
+        // A video that failed to process takes no captions: no forms that cannot work.
+        phase === "error" ? undefined : (
+          <>
+            <UploadCaptionForm uid={uid} announce={announce} />
+            <GenerateCaptionForm
+              uid={uid}
+              announce={announce}
+              captions={captions}
+              videoReady={phase === "ready"}
+            />
+          </>
+        )
       }
     >
-      {body}
+      {phase === "error" && captions.length === 0 ? (
+        <p className="sk-status">{text.unavailable}</p>
+      ) : (
+        body
+      )}
       {previewed && (
         <CaptionPreview
           key={previewed.language}

@@ -100,8 +100,12 @@ export function DownloadsPanel({
     />
   );
 
+  const failed = status.phase === "error";
   let body: ReactNode;
-  if (state === "loading") {
+  if (failed && !download) {
+    // Nothing can be made of a video that failed to process: say so, offer nothing.
+    body = <p className="sk-status">{text.unavailable}</p>;
+  } else if (state === "loading") {
     body = (
       <p role="status" className="sk-status">
         {messages.loading}
@@ -184,7 +188,7 @@ export function DownloadsPanel({
       announcement={announcement}
     >
       {body}
-      {downloads.data && (
+      {downloads.data && !failed && (
         <AudioDownload
           uid={uid}
           download={downloads.data.audio}

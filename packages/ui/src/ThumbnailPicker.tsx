@@ -63,8 +63,9 @@ export function ThumbnailPicker({
         <p id={`${id}-why`} className="sk-status">
           {phase === "error" ? text.failed : text.notReady}
         </p>
-        <VideoStatusBadge uid={uid} variant="full" />
-        <div className="sk-actions">
+        {/* A failed video has no frames: the reason alone, no button that cannot work. */}
+        {phase !== "error" && <VideoStatusBadge uid={uid} variant="full" />}
+        <div className="sk-actions" hidden={phase === "error"}>
           <button
             type="button"
             className="sk-button"

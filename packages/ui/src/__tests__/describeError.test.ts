@@ -18,7 +18,7 @@ describe("describeError", () => {
     expect(describeError(gone)).toBe("It was not found. It may have been deleted.");
     expect(describeError(new StreamApiError(503, []))).toMatch(/not answering/);
     expect(describeError(new StreamApiError(429, []))).toMatch(/Try again in a moment/);
-    expect(describeError(new StreamApiError(403, []))).toBe("You are not allowed to do this.");
+    expect(describeError(new StreamApiError(403, []))).toBe("The request was refused.");
   });
 
   it("keeps the library's own wordings, and says what a lost connection or timeout means", () => {

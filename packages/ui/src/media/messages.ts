@@ -27,6 +27,8 @@ export interface CaptionsMessages {
   generate: string;
   generating: string;
   notReady: string;
+  /** In place of the forms when the video failed to process: nothing can be added to it. */
+  unavailable: string;
   started: (label: string) => string;
   ready: (label: string) => string;
   failed: (label: string) => string;
@@ -54,6 +56,8 @@ export interface DownloadsMessages {
   create: string;
   creating: string;
   notReady: string;
+  /** In place of the actions when the video failed to process. */
+  unavailable: string;
   /** Label of the progress bar while the MP4 is being made. */
   preparing: string;
   started: string;
@@ -115,6 +119,7 @@ export const captionsMessages: CaptionsMessages = {
   generate: "Generate captions",
   generating: "Starting…",
   notReady: "Captions can be generated once the video is ready.",
+  unavailable: "This video could not be processed.",
   started: (label) => `Generating ${label} captions.`,
   ready: (label) => `${label} captions are ready.`,
   failed: (label) => `${label} captions could not be generated.`,
@@ -138,6 +143,7 @@ export const downloadsMessages: DownloadsMessages = {
   create: "Make an MP4 download",
   creating: "Starting…",
   notReady: "A download can be made once the video is ready.",
+  unavailable: "This video could not be processed.",
   preparing: "Making the MP4",
   started: "Making the MP4 download.",
   ready: "The MP4 download is ready.",

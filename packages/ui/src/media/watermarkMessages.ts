@@ -80,6 +80,8 @@ export interface AudioTracksMessages {
   add: string;
   adding: string;
   notReady: string;
+  /** In place of the forms when the video failed to process. */
+  unavailable: string;
   noLabel: string;
   duplicateLabel: string;
   noFile: string;
@@ -188,6 +190,7 @@ export const audioTracksMessages: AudioTracksMessages = {
   add: "Add track",
   adding: "Adding…",
   notReady: "Audio tracks can be added once the video is ready.",
+  unavailable: "This video could not be processed.",
   noLabel: "Give the track a label.",
   duplicateLabel: "Another track has this label already.",
   noFile: "Choose an audio file.",

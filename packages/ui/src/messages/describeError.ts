@@ -6,7 +6,6 @@ import { StreamApiError, StreamNetworkError } from "@streamkit/core";
  */
 const BY_STATUS: Record<number, string> = {
   401: "Please sign in again.",
-  403: "You are not allowed to do this.",
   404: "It was not found. It may have been deleted.",
   429: "Too many requests. Try again in a moment.",
 };
