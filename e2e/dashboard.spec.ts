@@ -214,6 +214,16 @@ test("a copy is named after its file; a failed one gives its URL back, and its p
   await expect(fresh.locator("main")).toBeFocused();
 });
 
+test("an MP4 download is named after its video, not its uid", async ({ page }) => {
+  await page.goto(stack.dashboardUrl);
+  await page.getByRole("button", { name: "Renamed card", exact: true }).first().click();
+  await page.getByRole("button", { name: "Make an MP4 download" }).click();
+  const link = page.getByRole("link", { name: "Download MP4" });
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe("Renamed_card.mp4");
+});
+
 test("a failing backend shows an error, and the page recovers", async ({ page }) => {
   await page.route("**/api/stream?**", (route) =>
     route.fulfill({

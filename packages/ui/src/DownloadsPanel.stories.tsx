@@ -39,7 +39,10 @@ export const MakeUntilReady: Story = {
     const bar = await canvas.findByRole("progressbar", { name: "Making the MP4" });
     await waitFor(() => expect(Number(bar.getAttribute("value"))).toBeGreaterThan(0));
     const link = await canvas.findByRole("link", { name: "Download MP4" }, { timeout: 10_000 });
-    await expect(link).toHaveAttribute("href", `${MOCK_DELIVERY}/${SEEDED}/downloads/default.mp4`);
+    await expect(link).toHaveAttribute(
+      "href",
+      `${MOCK_DELIVERY}/${SEEDED}/downloads/default.mp4?filename=Keynote`,
+    );
     await waitFor(() => expect(canvas.getByText("The MP4 download is ready.")).toBeInTheDocument());
   },
 };
@@ -95,7 +98,7 @@ export const PrivateWithToken: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("link", { name: "Download MP4" })).toHaveAttribute(
       "href",
-      `${MOCK_DELIVERY}/${args.token}/downloads/default.mp4`,
+      `${MOCK_DELIVERY}/${args.token}/downloads/default.mp4?filename=Keynote`,
     );
   },
 };

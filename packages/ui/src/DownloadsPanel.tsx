@@ -4,6 +4,7 @@ import { useSignedToken, useVideoStatus } from "@streamkit/hooks";
 import { useCreateDownload, useDeleteDownload, useDownloads } from "@streamkit/hooks/captions";
 import { type HTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { AudioDownload } from "./media/AudioDownload";
+import { downloadFilename, withFilename } from "./media/downloadName";
 import { downloadsMessages } from "./media/messages";
 import { useCommonMessages, useMessages } from "./messages/context";
 import type { HeadingLevel } from "./parts/Heading";
@@ -101,6 +102,12 @@ export function DownloadsPanel({
   );
 
   const failed = status.phase === "error";
+  // The token in place of the uid for a private video; the file named after the video.
+  const href = (url: string) =>
+    withFilename(
+      token ? url.replace(`/${uid}/`, `/${token}/`) : url,
+      downloadFilename(status.video),
+    );
   let body: ReactNode;
   if (failed && !download) {
     // Nothing can be made of a video that failed to process: say so, offer nothing.
@@ -150,12 +157,7 @@ export function DownloadsPanel({
           <p className="sk-status">{text.needsToken}</p>
         ) : (
           <p className="sk-media__link">
-            <a
-              className="sk-button"
-              data-variant="primary"
-              href={token ? url.replace(`/${uid}/`, `/${token}/`) : url}
-              download
-            >
+            <a className="sk-button" data-variant="primary" href={href(url)} download>
               {text.download}
             </a>
           </p>
@@ -193,7 +195,7 @@ export function DownloadsPanel({
           uid={uid}
           download={downloads.data.audio}
           videoReady={videoReady}
-          href={(url) => (token ? url.replace(`/${uid}/`, `/${token}/`) : url)}
+          href={href}
           locked={status.video?.requireSignedURLs === true && !token}
           announce={announce}
           focusPanel={() => section.current?.focus()}

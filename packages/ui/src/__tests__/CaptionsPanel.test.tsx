@@ -123,6 +123,9 @@ describe("CaptionsPanel", () => {
       expect(live()).toHaveTextContent("Deutsch (auto-generated) captions are ready."),
     );
     expect(screen.getByRole("option", { name: "German (has captions)" })).toBeDisabled();
+    // The choice stays on the language just generated, not on the first free one.
+    expect(select).toHaveValue("de");
+    expect(generate).toBeDisabled();
   });
 
   it("waits for a ready video before it offers generation", async () => {

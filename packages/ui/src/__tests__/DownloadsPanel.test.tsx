@@ -30,7 +30,11 @@ describe("DownloadsPanel", () => {
       expect(value).toBeGreaterThanOrEqual(60);
     });
     const link = await screen.findByRole("link", { name: "Download MP4" });
-    expect(link).toHaveAttribute("href", `https://delivery.test/${uid}/downloads/default.mp4`);
+    // Named after the video ("Video abcd" → Video_abcd.mp4), not after its uid.
+    expect(link).toHaveAttribute(
+      "href",
+      `https://delivery.test/${uid}/downloads/default.mp4?filename=Video_${uid.slice(-4)}`,
+    );
     expect(panel()).toHaveAttribute("data-state", "ready");
     expect(values.length).toBeGreaterThan(1);
     await waitFor(() => expect(live()).toHaveTextContent("The MP4 download is ready."));
@@ -63,7 +67,7 @@ describe("DownloadsPanel", () => {
     renderMedia(<DownloadsPanel uid={uid} token="header.payload.signature" />);
     expect(await screen.findByRole("link", { name: "Download MP4" })).toHaveAttribute(
       "href",
-      "https://delivery.test/header.payload.signature/downloads/default.mp4",
+      `https://delivery.test/header.payload.signature/downloads/default.mp4?filename=Video_${uid.slice(-4)}`,
     );
   });
 

@@ -136,20 +136,26 @@ export function GenerateCaptionForm({
   const generate = useGenerateCaption();
   const [choice, setChoice] = useState("en");
   const [error, setError] = useState<string>();
+  // The language just generated here, which stays chosen once its captions appear.
+  const [generated, setGenerated] = useState<string>();
   const taken = new Set(captions.map((c) => c.language));
   const open = CAPTION_GENERATE_LANGUAGES.filter((code) => !taken.has(code));
-  // The chosen language may have gained captions since: fall back to the first one left.
-  const value = taken.has(choice) ? (open[0] ?? "") : choice;
+  // A language found with captions already falls back to the first free one; the one just
+  // generated stays put ("German (has captions)", the button off) rather than jumping to Czech.
+  const value = taken.has(choice) && choice !== generated ? (open[0] ?? "") : choice;
   const why = videoReady ? undefined : `${id}-why`;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (generate.isPending || !videoReady || !value) return;
+    if (generate.isPending || !videoReady || !value || taken.has(value)) return;
     setError(undefined);
     generate.mutate(
       { uid, language: value },
       {
-        onSuccess: (caption) => announce(text.started(caption.label)),
+        onSuccess: (caption) => {
+          setGenerated(value);
+          announce(text.started(caption.label));
+        },
         onError: (failure) => setError(describeError(failure)),
       },
     );
@@ -188,7 +194,7 @@ export function GenerateCaptionForm({
           <button
             type="submit"
             className="sk-button"
-            disabled={!videoReady || !value}
+            disabled={!videoReady || !value || taken.has(value)}
             aria-describedby={why}
             aria-disabled={generate.isPending || undefined}
           >
