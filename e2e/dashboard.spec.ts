@@ -214,9 +214,21 @@ test("a copy is named after its file; a failed one gives its URL back, and its p
   await expect(fresh.locator("main")).toBeFocused();
 });
 
-test("an MP4 download is named after its video, not its uid", async ({ page }) => {
+test("the editing panels are tabs under the player; an MP4 download is named after its video", async ({
+  page,
+}) => {
   await page.goto(stack.dashboardUrl);
   await page.getByRole("button", { name: "Renamed card", exact: true }).first().click();
+  // The editing panels sit in tabs under the player: one tab stop, arrows move between them.
+  const thumbnailTab = page.getByRole("tab", { name: "Thumbnail" });
+  await expect(thumbnailTab).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("region", { name: "Thumbnail" })).toBeVisible();
+  await thumbnailTab.focus();
+  await page.keyboard.press("End");
+  const downloadTab = page.getByRole("tab", { name: "Download" });
+  await expect(downloadTab).toBeFocused();
+  await expect(downloadTab).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("region", { name: "Thumbnail" })).toHaveCount(0);
   await page.getByRole("button", { name: "Make an MP4 download" }).click();
   const link = page.getByRole("link", { name: "Download MP4" });
   await expect(link).toBeVisible({ timeout: 60_000 });

@@ -131,6 +131,12 @@ test("on a phone, the dropzone speaks of the device, not of dragging, and the li
     await remove.scrollIntoViewIfNeeded();
     await expect(remove).toBeInViewport({ ratio: 1 });
     await page.getByRole("button", { name: "Thumbnails" }).click();
+    // The thumbnail picker (eight frames, the preview, the button) fits one phone screen.
+    await page.goto(`${stack.dashboardUrl}#/videos/${ids.hostile}`);
+    const picker = page.getByRole("region", { name: "Thumbnail" });
+    await expect(picker.getByRole("radio").first()).toBeVisible({ timeout: 30_000 });
+    const box = await picker.boundingBox();
+    expect(box?.height).toBeLessThanOrEqual(844);
   } finally {
     await context.close();
   }

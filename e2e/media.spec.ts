@@ -190,6 +190,7 @@ test("an audio track added on the video page is listed in the panel and in the H
   const uid = await copySample("testsrc2-6s", "Dubbed card");
   await waitReady(uid);
   await openVideo(page, uid);
+  await page.getByRole("tab", { name: "Audio" }).click();
   const panel = page.getByRole("region", { name: "Audio tracks" });
   await panel.getByLabel("Label").fill("Commentary");
   await panel.getByLabel("Audio URL").fill(`${emulator().url}/samples/testsrc-4s.mp4`);
@@ -223,6 +224,7 @@ test("a clip made on the video page reaches ready and plays at the clipped lengt
   const uid = await copySample("testsrc2-6s", "Long card");
   await waitReady(uid);
   await openVideo(page, uid);
+  await page.getByRole("tab", { name: "Clip" }).click();
   const editor = page.getByRole("region", { name: "Make a clip" });
   await editor.getByLabel("Start (seconds)").fill("1");
   await editor.getByLabel("End (seconds)").fill("4");

@@ -13,6 +13,7 @@ import { CaptionsPanel, DownloadsPanel } from "@streamkit/ui/captions";
 import { AudioTracksPanel, ClipEditor, WatermarkPicker } from "@streamkit/ui/media";
 import { useState } from "react";
 import { navigate, videoHref } from "../router";
+import { Tabs } from "../Tabs";
 
 export function VideoPage({ uid }: { uid: string }) {
   const { data: video, error } = useVideo(uid);
@@ -65,31 +66,23 @@ export function VideoPage({ uid }: { uid: string }) {
               title={name}
               defaultTextTrack={firstCaption}
             />
-            <div className="card">
-              <ThumbnailPicker uid={uid} />
-            </div>
-            <div className="card">
-              <CaptionsPanel uid={uid} />
-            </div>
-            <div className="card">
-              <ClipSection uid={uid} />
-            </div>
+            {/* The player leads; the editing panels share one place under it. */}
+            <Tabs
+              label="Edit the video"
+              tabs={[
+                { id: "thumbnail", label: "Thumbnail", panel: () => <ThumbnailPicker uid={uid} /> },
+                { id: "captions", label: "Captions", panel: () => <CaptionsPanel uid={uid} /> },
+                { id: "clip", label: "Clip", panel: () => <ClipSection uid={uid} /> },
+                { id: "audio", label: "Audio", panel: () => <AudioTracksPanel uid={uid} /> },
+                { id: "download", label: "Download", panel: () => <DownloadsPanel uid={uid} /> },
+              ]}
+            />
           </div>
         )}
         <div>
           <div className="card">
             <VideoDetails uid={uid} onDeleted={() => navigate("#/")} />
           </div>
-          {!failed && (
-            <>
-              <div className="card">
-                <DownloadsPanel uid={uid} />
-              </div>
-              <div className="card">
-                <AudioTracksPanel uid={uid} />
-              </div>
-            </>
-          )}
         </div>
       </div>
     </>
