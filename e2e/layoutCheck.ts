@@ -46,6 +46,16 @@ export function layoutProblems(page: Page): Promise<string[]> {
         }
       }
     }
+    // A card's picture wider than its card spills over the next one without widening anything.
+    for (const thumb of document.querySelectorAll(".sk-card .sk-thumb")) {
+      const card = thumb.closest(".sk-card")?.getBoundingClientRect();
+      const box = thumb.getBoundingClientRect();
+      if (card && box.right > card.right + 1) {
+        problems.push(
+          `${describe(thumb)} spills out of its card by ${Math.round(box.right - card.right)} px`,
+        );
+      }
+    }
     return [...new Set(problems)];
   });
 }
