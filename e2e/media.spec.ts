@@ -156,7 +156,10 @@ test("a watermark profile made in the dashboard is burned into a video copied wi
   });
 
   await page.getByRole("link", { name: "Library" }).click();
+  // One profile for both ways in, folded under the URL form until wanted.
+  await page.getByText("Watermark: none").click();
   await page.getByRole("radio", { name: "Red mark" }).check();
+  await expect(page.getByText("Watermark: chosen")).toBeVisible();
   await page.getByLabel("Video URL").fill(`${emulator().url}/samples/testsrc2-6s.mp4`);
   const nameField = page.getByLabel("Name (optional)");
   if (await nameField.count()) await nameField.fill("Marked card");

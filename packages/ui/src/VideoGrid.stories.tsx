@@ -52,6 +52,23 @@ export const Empty: Story = {
   },
 };
 
+/** An empty library with a call to action (`emptyAction`); a search that matches none has none. */
+export const EmptyWithAction: Story = {
+  parameters: { backend: { seed: [] } },
+  args: {
+    emptyAction: (
+      <button type="button" className="sk-button" data-variant="primary">
+        Add your first video
+      </button>
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("No videos yet.")).toBeInTheDocument();
+    await expect(canvas.getByRole("button", { name: "Add your first video" })).toBeVisible();
+  },
+};
+
 export const NoMatches: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -71,7 +71,11 @@ export function LibraryPage() {
               </ul>
             </div>
           )}
-          <WatermarkPicker value={watermarkUid ?? null} onChange={setWatermarkUid} />
+          {/* An option most copies do without: folded, so a phone sees the library sooner. */}
+          <details className="more">
+            <summary>Watermark: {watermarkUid ? "chosen" : "none"}</summary>
+            <WatermarkPicker value={watermarkUid ?? null} onChange={setWatermarkUid} />
+          </details>
         </section>
       </div>
       <section aria-labelledby="library-heading" className="card">

@@ -51,6 +51,22 @@ describe("VideoTable", () => {
     expect(screen.queryByRole("table")).toBeNull();
   });
 
+  it("offers its empty-state action only while the library holds nothing at all", async () => {
+    const action = <button type="button">Add your first video</button>;
+    const { unmount } = renderWithStream(<VideoTable searchDelayMs={0} emptyAction={action} />);
+    expect(await screen.findByRole("button", { name: "Add your first video" })).toBeVisible();
+    unmount();
+    model.add(named("Cat"));
+    renderWithStream(<VideoTable searchDelayMs={0} emptyAction={action} />);
+    await screen.findByRole("table");
+    expect(screen.queryByRole("button", { name: "Add your first video" })).toBeNull();
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search by name" }), {
+      target: { value: "zebra" },
+    });
+    expect(await screen.findByText("No videos match these filters.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Add your first video" })).toBeNull();
+  });
+
   it("waits for a pause in typing before searching", async () => {
     useFakeClock();
     model.add(named("Cat one"), named("Dog"), named("Cat two"));
