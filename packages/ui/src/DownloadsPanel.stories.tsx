@@ -96,9 +96,13 @@ export const PrivateWithToken: Story = {
   },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("link", { name: "Download MP4" })).toHaveAttribute(
-      "href",
-      `${MOCK_DELIVERY}/${args.token}/downloads/default.mp4?filename=Keynote`,
+    const link = await canvas.findByRole("link", { name: "Download MP4" });
+    // The file's name follows once the video itself is known.
+    await waitFor(() =>
+      expect(link).toHaveAttribute(
+        "href",
+        `${MOCK_DELIVERY}/${args.token}/downloads/default.mp4?filename=Keynote`,
+      ),
     );
   },
 };
@@ -151,6 +155,9 @@ export const AudioUntilReady: Story = {
       { name: "Download M4A" },
       { timeout: 8_000 },
     );
-    await expect(link).toHaveAttribute("href", `${MOCK_DELIVERY}/${SEEDED}/downloads/audio.m4a`);
+    await expect(link).toHaveAttribute(
+      "href",
+      `${MOCK_DELIVERY}/${SEEDED}/downloads/audio.m4a?filename=Keynote`,
+    );
   },
 };

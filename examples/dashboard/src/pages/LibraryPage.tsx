@@ -64,7 +64,7 @@ export function LibraryPage() {
                       title={s.url}
                       onClick={() => setUrl(s.url)}
                     >
-                      {s.name}
+                      {s.url.split("/").pop()}
                     </button>
                   </li>
                 ))}

@@ -65,9 +65,12 @@ describe("DownloadsPanel", () => {
     expect(screen.queryByRole("link")).not.toBeInTheDocument();
     unmount();
     renderMedia(<DownloadsPanel uid={uid} token="header.payload.signature" />);
-    expect(await screen.findByRole("link", { name: "Download MP4" })).toHaveAttribute(
-      "href",
-      `https://delivery.test/header.payload.signature/downloads/default.mp4?filename=Video_${uid.slice(-4)}`,
+    const link = await screen.findByRole("link", { name: "Download MP4" });
+    await waitFor(() =>
+      expect(link).toHaveAttribute(
+        "href",
+        `https://delivery.test/header.payload.signature/downloads/default.mp4?filename=Video_${uid.slice(-4)}`,
+      ),
     );
   });
 

@@ -95,7 +95,11 @@ describe("DownloadsPanel M4A", () => {
     await user.click(make);
     expect(model.of("POST").at(-1)?.path).toBe(`/${uid}/downloads/audio`);
     const link = await within(audio).findByRole("link", { name: "Download M4A" });
-    expect(link).toHaveAttribute("href", `https://delivery.test/${uid}/downloads/audio.m4a`);
+    // Named after the video, as the MP4 is.
+    expect(link).toHaveAttribute(
+      "href",
+      `https://delivery.test/${uid}/downloads/audio.m4a?filename=Video_${uid.slice(-4)}`,
+    );
     expect(audio).toHaveAttribute("data-state", "ready");
     // The MP4 is still not made: its own button is there.
     expect(screen.getByRole("button", { name: "Make an MP4 download" })).toBeInTheDocument();
@@ -127,9 +131,13 @@ describe("DownloadsPanel M4A", () => {
       },
     });
     renderMedia(<DownloadsPanel uid={uid} token="a.b.c" />);
-    expect(await screen.findByRole("link", { name: "Download M4A" })).toHaveAttribute(
-      "href",
-      "https://delivery.test/a.b.c/downloads/audio.m4a",
+    const link = await screen.findByRole("link", { name: "Download M4A" });
+    // The file's name follows once the video itself is known.
+    await waitFor(() =>
+      expect(link).toHaveAttribute(
+        "href",
+        `https://delivery.test/a.b.c/downloads/audio.m4a?filename=Video_${uid.slice(-4)}`,
+      ),
     );
   });
 });
