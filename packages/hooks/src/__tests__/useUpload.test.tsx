@@ -169,7 +169,8 @@ describe("useUpload", () => {
     expect(result.current.items.map((i) => i.state)).toEqual(["processing", "processing"]);
   });
 
-  it("a file the API refuses leaves no placeholder behind, in the API or in any cached list", async () => {
+  /** An upload held before its bytes land, beside a list fetched while its placeholder waits. */
+  async function heldBesideList(name: string) {
     const { Wrapper, queryClient } = wrapper();
     const { result } = renderHook(
       () => ({ upload: useUpload({ readDuration: false }), list: useVideos() }),
@@ -178,43 +179,36 @@ describe("useUpload", () => {
     await until(() => expect(result.current.list.isSuccess).toBe(true));
     const release = hold();
     act(() => {
-      result.current.upload.add([video("notes.mp4")]);
+      result.current.upload.add([video(name)]);
     });
     await until(() => expect(result.current.upload.items[0]?.uid).toBeDefined());
-    const uid = result.current.upload.items[0]!.uid!;
-    // A list fetched while the placeholder waits for its bytes shows it, as the library would.
+    const { id, uid } = result.current.upload.items[0]!;
+    // The list shows the placeholder, as a library refetched at that moment would.
     await act(() => queryClient.invalidateQueries());
     await until(() => expect(result.current.list.videos.map((v) => v.uid)).toContain(uid));
+    const listed = () => result.current.list.videos.map((v) => v.uid);
+    return { result, release, id, uid: uid!, listed };
+  }
+
+  it("a file the API refuses leaves no placeholder behind, in the API or in any cached list", async () => {
+    const { result, release, uid, listed } = await heldBesideList("notes.mp4");
     model.uploadFailures.push({ status: 400, code: 10059, message: "not a video" });
     release();
     await until(() => expect(result.current.upload.items[0]?.state).toBe("error"));
     // The same bytes would be refused again: no Retry is offered.
     expect(result.current.upload.items[0]).toMatchObject({ canRetry: false });
-    await until(() => expect(result.current.list.videos.map((v) => v.uid)).not.toContain(uid));
+    await until(() => expect(listed()).not.toContain(uid));
     expect(model.videos.has(uid)).toBe(false);
   });
 
   it("a row removed before its bytes are in takes its video out of the lists", async () => {
-    const { Wrapper, queryClient } = wrapper();
-    const { result } = renderHook(
-      () => ({ upload: useUpload({ readDuration: false }), list: useVideos() }),
-      { wrapper: Wrapper },
-    );
-    await until(() => expect(result.current.list.isSuccess).toBe(true));
-    const release = hold();
-    act(() => {
-      result.current.upload.add([video("draft.mp4")]);
-    });
-    await until(() => expect(result.current.upload.items[0]?.uid).toBeDefined());
-    const { id, uid } = result.current.upload.items[0]!;
-    await act(() => queryClient.invalidateQueries());
-    await until(() => expect(result.current.list.videos.map((v) => v.uid)).toContain(uid));
+    const { result, release, id, uid, listed } = await heldBesideList("draft.mp4");
     await act(() => result.current.upload.remove(id));
     expect(result.current.upload.items).toEqual([]);
-    await until(() => expect(result.current.list.videos.map((v) => v.uid)).not.toContain(uid));
+    await until(() => expect(listed()).not.toContain(uid));
     release();
     await advance(100);
-    expect(model.videos.has(uid!)).toBe(false);
+    expect(model.videos.has(uid)).toBe(false);
   });
 
   it("reports a processing failure as VideoProcessingError", async () => {
