@@ -23,9 +23,18 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * The URL field is prefilled with a sample once the sample list arrives; typing into it at that
+ * very moment could land beside the prefill, so a test waits for it as a person would see it.
+ */
+async function waitForPrefill(page: Page) {
+  await expect(page.getByLabel("Video URL")).toHaveValue(/\/samples\//, { timeout: 15_000 });
+}
+
 async function copySample(page: Page, sample: string, name: string) {
   await page.goto(stack.dashboardUrl);
   const url = page.getByLabel("Video URL");
+  await waitForPrefill(page);
   await url.fill(`${stack.emulator?.url}/samples/${sample}.mp4`);
   const nameField = page.getByLabel("Name (optional)");
   if (await nameField.count()) await nameField.fill(name);
@@ -175,6 +184,7 @@ test("a copy is named after its file; a failed one gives its URL back, and its p
   await expect(page.getByRole("button", { name: "Renamed card", exact: true })).toBeVisible();
   const source = `${stack.emulator?.url}/samples/no-such-file.mp4`;
   const url = page.getByLabel("Video URL");
+  await waitForPrefill(page);
   await url.fill(source);
   await page.getByRole("button", { name: "Upload from URL" }).click();
   // The origin answers 404: the field gets the URL back to correct (it was emptied when the copy

@@ -160,6 +160,8 @@ test("a watermark profile made in the dashboard is burned into a video copied wi
   await page.getByText("Watermark: none").click();
   await page.getByRole("radio", { name: "Red mark" }).check();
   await expect(page.getByText("Watermark: chosen")).toBeVisible();
+  // The field is prefilled with a sample once the list arrives: typed after that, not into it.
+  await expect(page.getByLabel("Video URL")).toHaveValue(/\/samples\//, { timeout: 15_000 });
   await page.getByLabel("Video URL").fill(`${emulator().url}/samples/testsrc2-6s.mp4`);
   const nameField = page.getByLabel("Name (optional)");
   if (await nameField.count()) await nameField.fill("Marked card");
