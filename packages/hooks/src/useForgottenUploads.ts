@@ -25,6 +25,9 @@ export function useForgottenUploads(items: readonly QueueItem[]): (uid: string) 
   );
 
   useEffect(() => {
+    // Rows gone from the queue are `remove`'s to handle: only their memory goes here.
+    const present = new Set(items.map((item) => item.id));
+    for (const id of known.current.keys()) if (!present.has(id)) known.current.delete(id);
     for (const item of items) {
       const uid = item.snapshot.uid;
       const was = known.current.get(item.id);

@@ -1,20 +1,14 @@
 import { makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
+import { serveModel } from "@streamkit/test-utils/vitest";
 import { screen, within } from "@testing-library/react";
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VideoGrid } from "../VideoGrid";
 import { VideoTable } from "../VideoTable";
 import { failOnConsoleError, renderWithStream } from "./dashboardRender";
 
 // The library as a media product (#21): what a person sees, not only what a screen reader hears.
 const model = new StreamModel();
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(() => {
-  model.reset();
-  server.resetHandlers(...model.handlers());
-});
+serveModel(model);
 failOnConsoleError();
 
 const LONG = "x".repeat(5_000);
