@@ -95,3 +95,53 @@ test("docs pages render their healthy stories healthy, whatever a failing one be
   }
   expect(problems).toEqual([]);
 });
+
+/** The colour on screen at a point of the page, read back from a 1-pixel screenshot. */
+async function pixelAt(page: import("@playwright/test").Page, x: number, y: number) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d");
+    context?.drawImage(image, 0, 0);
+    return Array.from(context?.getImageData(0, 0, 1, 1).data ?? []).slice(0, 3);
+  }, png.toString("base64"));
+}
+
+/** A custom property of the page as the rgb triple the browser resolves it to. */
+async function tokenColour(page: import("@playwright/test").Page, token: string) {
+  return page.evaluate((name) => {
+    const probe = document.createElement("div");
+    probe.style.background = `var(${name})`;
+    document.body.append(probe);
+    const rgb = getComputedStyle(probe).backgroundColor.match(/\d+/g)?.slice(0, 3).map(Number);
+    probe.remove();
+    return rgb ?? [];
+  }, token);
+}
+
+// Chromium's native bar picks its own track colour against the accent: near-black on a light
+// page, so an MP4 at 0 % looked finished. Every bar's empty end must show the token's track.
+test("an empty progress bar looks empty in both schemes", async ({ page }) => {
+  const problems: string[] = [];
+  for (const id of ["ui-downloadspanel--in-progress", "ui-uploaddropzone--uploading"]) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+      await openStory(page, id, "story");
+      const bar = page.locator("progress").first();
+      await bar.waitFor();
+      const box = await bar.boundingBox();
+      const value = Number(await bar.getAttribute("value"));
+      if (!box || value > 80) throw new Error(`${id}: no bar with an empty end (value ${value})`);
+      const seen = await pixelAt(page, box.x + box.width - 3, box.y + box.height / 2);
+      const track = await tokenColour(page, "--sk-waiting-bg");
+      const off = seen.reduce((sum, c, i) => sum + Math.abs(c - (track[i] ?? 0)), 0);
+      if (off > 24)
+        problems.push(`${id} ${colorScheme}: empty end rgb(${seen}), track rgb(${track})`);
+    }
+  }
+  expect(problems).toEqual([]);
+});

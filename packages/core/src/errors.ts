@@ -25,8 +25,19 @@ export class StreamApiError extends StreamError {
   readonly errors: StreamMessage[];
   /** Seconds to wait, from `retry-after`; `undefined` when the answer had none. */
   readonly retryAfter: number | undefined;
+  /**
+   * The message was written for a person (an expired upload link, …), not built from the status
+   * and `errors`, so a UI may show it as it is.
+   */
+  readonly worded: boolean;
 
-  constructor(status: number, errors: StreamMessage[], retryAfter?: number, message?: string) {
+  constructor(
+    status: number,
+    errors: StreamMessage[],
+    retryAfter?: number,
+    message?: string,
+    worded = false,
+  ) {
     super(
       message ??
         (errors.length > 0
@@ -36,6 +47,7 @@ export class StreamApiError extends StreamError {
     this.status = status;
     this.errors = errors;
     this.retryAfter = retryAfter;
+    this.worded = worded;
   }
 
   /** Cloudflare error codes, e.g. `[10000]`. */

@@ -51,7 +51,7 @@ export function uploadApiError(
     message = `The one-time upload link was already used${detail}. ${ASK_AGAIN}`;
   else if (status === 404) message = `The upload link is unknown or gone${detail}. ${ASK_AGAIN}`;
   else if (status === 413) message = `The file is too large for this upload${detail}.`;
-  return new StreamApiError(status, errors, retryAfter, message);
+  return new StreamApiError(status, errors, retryAfter, message, message !== undefined);
 }
 
 /**

@@ -22,8 +22,18 @@ describe("describeError", () => {
   });
 
   it("keeps the library's own wordings, and says what a lost connection or timeout means", () => {
-    const expired = new StreamApiError(410, [], undefined, "The upload link expired. Ask again.");
+    const expired = new StreamApiError(
+      410,
+      [],
+      undefined,
+      "The upload link expired. Ask again.",
+      true,
+    );
     expect(describeError(expired)).toBe("The upload link expired. Ask again.");
+    // A gateway's page is a developer's detail, however its message is built.
+    const page = new StreamApiError(502, [], undefined, "the answer was not JSON (<html>)");
+    expect(page.worded).toBe(false);
+    expect(describeError(page)).toMatch(/not answering/);
     expect(describeError(new StreamNetworkError("fetch", "TypeError: Failed to fetch"))).toBe(
       "The server did not answer. Try again.",
     );

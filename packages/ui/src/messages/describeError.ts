@@ -24,7 +24,7 @@ const sentence = (text: string) => text.trim().replace(/([^.!?…])$/, "$1.");
 export function describeError(error: unknown): string {
   if (error instanceof StreamApiError) {
     // Our own wordings (expired upload links, …) are the message and say more than a status.
-    if (!error.message.startsWith("Stream API error")) return error.message;
+    if (error.worded) return error.message;
     // A 404's message names a uid, a 5xx's is the server's trouble: neither helps a person.
     if (error.status === 404 || error.status >= 500 || error.errors.length === 0) {
       return byStatus(error.status);

@@ -23,6 +23,8 @@ describe("StreamUpload (basic)", () => {
     expect((error as Error).message).toBe(
       "The upload link expired (injected). Retry the upload to ask for a new link.",
     );
+    // Written for a person, so a UI may show it as it is.
+    expect((error as StreamApiError).worded).toBe(true);
     await vi.waitFor(() => expect(fake.deleted).toEqual([stale]));
     expect(upload.snapshot.uid).toBeUndefined();
     const result = await upload.retry();
