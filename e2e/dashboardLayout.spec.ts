@@ -124,6 +124,15 @@ test("on a phone, the dropzone speaks of the device, not of dragging, and the li
     await expect(area.getByText("Add videos from this device:")).toBeVisible();
     await expect(area.getByText(/Drag and drop/)).toBeHidden();
     await expect(page.getByRole("button", { name: NAME, exact: true })).toBeVisible();
+    // The URL form folds under its heading, so the library starts on the first screen.
+    await expect(page.getByRole("heading", { name: "Library" })).toBeInViewport();
+    const fold = page.getByRole("button", { name: "Add a video from a URL" });
+    await expect(fold).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByLabel("Video URL")).toBeHidden();
+    await fold.click();
+    await expect(fold).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByLabel("Video URL")).toBeVisible();
+    await fold.click();
     await page.getByRole("button", { name: "Table" }).click();
     // The table's rows become labelled cards at this width: no column is out of reach.
     const row = page.getByRole("row").filter({ hasText: "Quarterly results keynote" }).first();

@@ -145,3 +145,26 @@ test("an empty progress bar looks empty in both schemes", async ({ page }) => {
   }
   expect(problems).toEqual([]);
 });
+
+// A card whose video has no frames (processing, failed) shows a placeholder box: as wide as the
+// pictures of the cards beside it, not the thumbnail's nominal 240 px.
+test("every card's picture fills its card, placeholders too", async ({ page }) => {
+  const problems: string[] = [];
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await openStory(page, "ui-videogrid--grid", "story");
+    const seen = await page.$$eval(".sk-card__media", (boxes) =>
+      boxes.map((box) => [
+        box.getBoundingClientRect().width,
+        box.firstElementChild?.getBoundingClientRect().width ?? 0,
+        box.firstElementChild?.getAttribute("data-state"),
+      ]),
+    );
+    expect(seen.length).toBeGreaterThan(1);
+    for (const [card, picture, state] of seen) {
+      if (Math.abs(Number(card) - Number(picture)) > 1)
+        problems.push(`${width} px: a ${state} picture ${picture} px in a ${card} px card`);
+    }
+  }
+  expect(problems).toEqual([]);
+});

@@ -194,3 +194,17 @@ export const Preview: Story = {
     await expect(open).toHaveFocus();
   },
 };
+
+/** Before the first answer: a polite "Loading…" status in the panel's place. */
+export const Loading: Story = {
+  parameters: { backend: { seed: [readyVideo()], latency: 60_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(
+      within(canvasElement).getByText("Loading…", { selector: "[role=status]" }),
+    ).toBeVisible();
+    await expect(canvasElement.querySelector("[data-state]")).toHaveAttribute(
+      "data-state",
+      "loading",
+    );
+  },
+};

@@ -63,6 +63,19 @@ export const Empty: Story = {
   },
 };
 
+/**
+ * On a touch screen (`pointer: coarse`) the prompt speaks of the device, not of dragging. Here it
+ * is forced with `data-pointer="coarse"`, as an app that knows its device may do.
+ */
+export const TouchScreen: Story = {
+  render: (args) => <UploadDropzone {...args} data-pointer="coarse" />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Add videos from this device:")).toBeVisible();
+    await expect(canvas.queryByText(/Drag and drop/)).not.toBeVisible();
+  },
+};
+
 /** Files dragged over the area. */
 export const DragOver: Story = {
   play: async ({ canvasElement }) => {

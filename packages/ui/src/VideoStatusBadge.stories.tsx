@@ -99,3 +99,45 @@ export const RequestFailed: Story = {
     ).toBeInTheDocument();
   },
 };
+
+const PHASES = [
+  ["pendingupload", "Waiting for upload"],
+  ["downloading", "Downloading"],
+  ["queued", "Queued"],
+  ["inprogress", "Processing"],
+  ["ready", "Ready"],
+  ["error", "Failed"],
+  ["live-inprogress", "Live"],
+] as const;
+
+/** Every phase a video goes through, side by side, as a library shows them. */
+export const EveryPhase: Story = {
+  args: { video: at("ready", 100) },
+  render: (args) => (
+    <ul
+      style={{
+        display: "flex",
+        flexWrap: "wrap",
+        gap: 8,
+        margin: 0,
+        padding: 0,
+        listStyle: "none",
+      }}
+    >
+      {PHASES.map(([state]) => (
+        <li key={state}>
+          <VideoStatusBadge
+            {...args}
+            video={{ ...at("ready", 100), status: { state, pctComplete: "40" } }}
+          />
+        </li>
+      ))}
+    </ul>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const [, label] of PHASES) {
+      await expect(canvas.getByText(label, { selector: ".sk-badge__label" })).toBeVisible();
+    }
+  },
+};

@@ -2,6 +2,7 @@ import type { Video } from "@streamkit/core";
 import type { ThumbnailFit } from "@streamkit/core/urls";
 import { useOptionalStreamContext, useSignedToken } from "@streamkit/hooks";
 import {
+  type CSSProperties,
   type HTMLAttributes,
   type ImgHTMLAttributes,
   type ReactNode,
@@ -105,7 +106,13 @@ function ThumbnailView({
       ...(rest as HTMLAttributes<HTMLSpanElement>),
       ref: setNode,
       className: cx("sk-thumb", className),
-      style: { width: size.width, aspectRatio: `${size.width} / ${size.height}`, ...style },
+      // The nominal width as a property, not an inline width: a card or a frame cell that sizes
+      // its pictures sizes the placeholder alike, as `width` on an <img> lets it.
+      style: {
+        "--sk-thumb-width": `${size.width}px`,
+        aspectRatio: `${size.width} / ${size.height}`,
+        ...style,
+      } as CSSProperties,
       "data-state": "placeholder",
       "data-reason": sources.block ?? "failed",
     };

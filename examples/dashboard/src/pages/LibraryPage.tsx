@@ -4,8 +4,10 @@ import { UploadDropzone } from "@streamkit/ui/upload";
 import { useEffect, useRef, useState } from "react";
 import { navigate, videoHref } from "../router";
 import { type LibraryView, useLibraryViewChoice } from "../useLibraryViewChoice";
+import { useMediaQuery } from "../useMediaQuery";
 import { useSamples } from "../useSamples";
 
+const ONE_COLUMN = "(max-width: 800px)";
 const open = (video: { uid?: string }) => video.uid && navigate(videoHref(video.uid));
 
 /**
@@ -37,6 +39,11 @@ export function LibraryPage() {
     </button>
   );
   const Library = view === "table" ? VideoTable : VideoGrid;
+  // One column (a phone): the URL form folds under its heading, so the library starts on the
+  // first screen; files stay open, the way in a phone uses most.
+  const oneColumn = useMediaQuery(ONE_COLUMN);
+  const [urlOpen, setUrlOpen] = useState(false);
+  const urlFolded = oneColumn && !urlOpen;
 
   return (
     <>
@@ -47,35 +54,51 @@ export function LibraryPage() {
           <UploadDropzone maxSizeBytes={2 * 1000 ** 3} watermark={watermark} />
         </section>
         <section aria-labelledby="upload-heading" className="card add__url">
-          <h2 id="upload-heading">Add a video from a URL</h2>
-          <UploadFromUrlForm url={url ?? ""} onUrlChange={setUrl} watermark={watermark} />
-          {samples.length > 0 && (
-            <div className="samples">
-              <p className="hint" id="samples-hint">
-                Samples served by the local emulator:
-              </p>
-              <ul aria-labelledby="samples-hint">
-                {samples.map((s) => (
-                  <li key={s.url}>
-                    <button
-                      type="button"
-                      className="sk-button sample"
-                      aria-pressed={url === s.url}
-                      title={s.url}
-                      onClick={() => setUrl(s.url)}
-                    >
-                      {s.url.split("/").pop()}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </div>
+          {oneColumn ? (
+            <h2 id="upload-heading">
+              <button
+                type="button"
+                className="fold"
+                aria-expanded={!urlFolded}
+                aria-controls="url-body"
+                onClick={() => setUrlOpen(urlFolded)}
+              >
+                Add a video from a URL
+              </button>
+            </h2>
+          ) : (
+            <h2 id="upload-heading">Add a video from a URL</h2>
           )}
-          {/* An option most copies do without: folded, so a phone sees the library sooner. */}
-          <details className="more">
-            <summary>Watermark: {watermarkUid ? "chosen" : "none"}</summary>
-            <WatermarkPicker value={watermarkUid ?? null} onChange={setWatermarkUid} />
-          </details>
+          <div id="url-body" className="add__url-body" hidden={urlFolded}>
+            <UploadFromUrlForm url={url ?? ""} onUrlChange={setUrl} watermark={watermark} />
+            {samples.length > 0 && (
+              <div className="samples">
+                <p className="hint" id="samples-hint">
+                  Samples served by the local emulator:
+                </p>
+                <ul aria-labelledby="samples-hint">
+                  {samples.map((s) => (
+                    <li key={s.url}>
+                      <button
+                        type="button"
+                        className="sk-button sample"
+                        aria-pressed={url === s.url}
+                        title={s.url}
+                        onClick={() => setUrl(s.url)}
+                      >
+                        {s.url.split("/").pop()}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {/* An option most copies do without: folded, so a phone sees the library sooner. */}
+            <details className="more">
+              <summary>Watermark: {watermarkUid ? "chosen" : "none"}</summary>
+              <WatermarkPicker value={watermarkUid ?? null} onChange={setWatermarkUid} />
+            </details>
+          </div>
         </section>
       </div>
       <section aria-labelledby="library-heading" className="card">
@@ -83,7 +106,7 @@ export function LibraryPage() {
           <h2 id="library-heading">Library</h2>
           <ViewSwitch view={view} onChange={setView} />
         </div>
-        <StorageMeter />
+        <StorageMeter headingLevel={3} />
         <Library onSelect={open} emptyAction={empty} />
       </section>
     </>
