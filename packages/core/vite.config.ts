@@ -10,5 +10,6 @@ export default libraryConfig({
     live: "src/liveUpdates.ts",
     requests: "src/requests/index.ts",
     media: "src/media/index.ts",
+    "live-inputs": "src/liveInputs/index.ts",
   },
 });

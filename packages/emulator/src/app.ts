@@ -13,6 +13,7 @@ import { registerCaptionRoutes } from "./routes/captions";
 import { registerDeliveryRoutes } from "./routes/delivery";
 import { registerDownloadRoutes } from "./routes/downloads";
 import { registerKeyRoutes } from "./routes/keys";
+import { registerLiveInputRoutes } from "./routes/liveInputs";
 import { registerSampleRoutes } from "./routes/samples";
 import { registerTusRoutes } from "./routes/tus";
 import { registerUploadRoutes } from "./routes/uploads";
@@ -21,7 +22,7 @@ import { registerWatermarkRoutes } from "./routes/watermarks";
 import { registerWebhookRoutes } from "./routes/webhook";
 
 /** Parts of the real API the emulator does not implement: an honest "no route" rather than a 400. */
-const NOT_EMULATED = ["live_inputs", "usage"];
+const NOT_EMULATED = ["usage"];
 
 /** The whole emulator as one Hono app: REST API, uploads, delivery, player, samples. */
 export function createApp(ctx: EmulatorContext): Hono {
@@ -70,6 +71,7 @@ export function createApp(ctx: EmulatorContext): Hono {
   registerKeyRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerWatermarkRoutes(app, ctx);
+  registerLiveInputRoutes(app, ctx);
   registerCaptionRoutes(app, ctx);
   registerAudioRoutes(app, ctx);
   registerDownloadRoutes(app, ctx);

@@ -1,5 +1,6 @@
 import type { AccountStore } from "./account";
 import type { FaultController } from "./faults";
+import type { LiveService } from "./live/service";
 import type { ResolvedOptions } from "./options";
 import type { FfmpegTools } from "./processing/ffmpeg";
 import type { Pipeline } from "./processing/pipeline";
@@ -16,6 +17,8 @@ export interface EmulatorContext {
   store: VideoStore;
   account: AccountStore;
   watermarks: WatermarkStore;
+  /** Live inputs and the live service around them. */
+  live: LiveService;
   /** `undefined` in degraded mode (no ffmpeg). */
   tools: FfmpegTools | undefined;
   queue: JobQueue;

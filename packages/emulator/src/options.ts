@@ -38,6 +38,14 @@ export interface LimitOptions {
   basicUploadBytes?: number;
 }
 
+/** Where broadcasters reach the live service; the URLs of every live input point here. */
+export interface LiveOptions {
+  /** Defaults to 1935, RTMP's port. */
+  rtmpPort?: number;
+  /** Defaults to 8890. */
+  srtPort?: number;
+}
+
 export interface EmulatorOptions {
   /** 0 picks a free port. Defaults to 0. */
   port?: number;
@@ -65,6 +73,7 @@ export interface EmulatorOptions {
   processing?: ProcessingOptions;
   webhooks?: WebhookOptions;
   limits?: LimitOptions;
+  live?: LiveOptions;
   /** Generate the sample videos in the background at start. Defaults to true. */
   samples?: boolean;
   /** Where log lines go. Defaults to console.log with a prefix; `false` silences them. */
@@ -89,6 +98,7 @@ export interface ResolvedOptions {
   processing: Required<ProcessingOptions>;
   webhooks: Required<WebhookOptions>;
   limits: Required<LimitOptions>;
+  live: Required<LiveOptions>;
   samples: boolean;
   log: (line: string) => void;
   faults: FaultConfig | undefined;
@@ -139,6 +149,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       // Stream's "200 MB", read as core reads it (200,000,000 bytes), so the engine and the
       // emulator agree on which files need tus.
       basicUploadBytes: options.limits?.basicUploadBytes ?? BASIC_UPLOAD_MAX_BYTES,
+    },
+    live: {
+      rtmpPort: options.live?.rtmpPort ?? 1935,
+      srtPort: options.live?.srtPort ?? 8890,
     },
     samples: options.samples ?? true,
     log,

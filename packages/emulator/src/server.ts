@@ -5,6 +5,8 @@ import { AccountStore } from "./account";
 import { createApp } from "./app";
 import type { EmulatorContext } from "./context";
 import { type FaultConfig, FaultController, type FaultState } from "./faults";
+import { LiveService } from "./live/service";
+import { LiveInputStore } from "./live/store";
 import { type EmulatorOptions, resolveOptions } from "./options";
 import { recoverAudioTracks } from "./processing/audio-tracks";
 import { recoverCaptions } from "./processing/captions";
@@ -85,6 +87,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   await account.load();
   const watermarks = new WatermarkStore(opts.dataDir);
   const { skipped: skippedWatermarks } = await watermarks.load();
+  const liveInputs = new LiveInputStore(opts.dataDir);
+  const { skipped: skippedLiveInputs } = await liveInputs.load();
   const tools = await locateFfmpeg(opts.ffmpegPath, opts.ffprobePath);
   const shutdown = new AbortController();
   let origin = opts.publicUrl ?? "";
@@ -95,6 +99,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     store,
     account,
     watermarks,
+    live: new LiveService(
+      liveInputs,
+      opts,
+      () => origin,
+      () => ({
+        rtmp: opts.live.rtmpPort,
+        srt: opts.live.srtPort,
+      }),
+    ),
     tools,
     queue: new JobQueue(opts.processing.concurrency),
     origin: () => origin,
@@ -124,6 +137,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   for (const uid of skipped) opts.log(`skipped unreadable video record ${uid}`);
   for (const uid of skippedWatermarks) opts.log(`skipped unreadable watermark profile ${uid}`);
+  for (const uid of skippedLiveInputs) opts.log(`skipped unreadable live input ${uid}`);
   if (tools) opts.log(`ffmpeg: ${tools.version}`);
   else {
     opts.log(

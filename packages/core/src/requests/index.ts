@@ -25,6 +25,18 @@ export {
 } from "./limits";
 export { listQuery } from "./list";
 export {
+  checkLiveInputRequest,
+  checkLiveOutputRequest,
+  checkLiveOutputUpdate,
+  LIVE_INPUT_FIELDS,
+  LIVE_OUTPUT_FIELDS,
+  LIVE_RECORDING_FIELDS,
+  LIVE_RECORDING_MODES,
+  MAX_RECORDING_DAYS,
+  MAX_RECORDING_TIMEOUT_SECONDS,
+  MIN_RECORDING_DAYS,
+} from "./liveInputs";
+export {
   checkAudioCopyRequest,
   checkAudioEditRequest,
   checkAudioLabel,

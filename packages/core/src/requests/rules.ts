@@ -54,7 +54,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 export const object: Rule = (v, f) => (isObject(v) ? "" : fail(f, "expected an object"));
 
-const origins: Rule = (v, f) =>
+export const origins: Rule = (v, f) =>
   Array.isArray(v) && v.every((o) => typeof o === "string" && o !== "")
     ? ""
     : fail(f, "expected an array of host names");

@@ -28,7 +28,7 @@ describe("errors in Cloudflare's envelope", () => {
   it("answers unknown routes with 404 and code 7003", async () => {
     for (const response of [
       await emu.api(`/${ready.uid}/nothing/here`),
-      await emu.api("/live_inputs"),
+      await emu.api("/usage"),
       await fetch(`${emu.url}/client/v4/zones`),
     ]) {
       const { status, body } = await json(response);
