@@ -30,7 +30,7 @@ import {
 
 type Body = Record<string, unknown>;
 
-function objectBody(body: unknown, operation: string): Body {
+export function objectBody(body: unknown, operation: string): Body {
   if (body === undefined)
     throw new StreamValidationError("body", `${operation} needs a JSON object body`);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {

@@ -161,9 +161,9 @@ describe("routes", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it("still does not serve keys, the webhook subscription, live inputs or usage", async () => {
+  it("still does not serve keys, the webhook subscription or usage", async () => {
     const proxy = proxyFor(fake);
-    for (const path of ["/keys", "/webhook", "/live_inputs", "/usage"]) {
+    for (const path of ["/keys", "/webhook", "/usage"]) {
       const response = await proxy.fetch(request("GET", path));
       expect(response.status, path).toBe(404);
       expect((await envelopeOf(response)).errors[0]?.message).toContain("deliberately");

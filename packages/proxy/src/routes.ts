@@ -35,6 +35,18 @@ export const OPERATIONS = [
   "audio.upload",
   "audio.update",
   "audio.delete",
+  "liveInputs.list",
+  "liveInputs.get",
+  "liveInputs.create",
+  "liveInputs.update",
+  "liveInputs.delete",
+  "liveInputs.enable",
+  "liveInputs.disable",
+  "liveInputs.rotateKeys",
+  "liveOutputs.list",
+  "liveOutputs.create",
+  "liveOutputs.update",
+  "liveOutputs.delete",
 ] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];
@@ -52,6 +64,10 @@ export interface RouteMatch {
   watermarkUid?: string;
   /** An additional audio track's uid (`/{uid}/audio/{audioUid}`). */
   audioUid?: string;
+  /** A live input's uid (`/live_inputs/{liveInputUid}`). */
+  liveInputUid?: string;
+  /** A live output's uid (`/live_inputs/{liveInputUid}/outputs/{outputUid}`). */
+  outputUid?: string;
 }
 
 export type RouteResult =
@@ -77,6 +93,25 @@ const ROUTES: readonly RouteRow[] = [
   {
     pattern: ["watermarks", ":watermarkUid"],
     methods: { GET: "watermarks.get", DELETE: "watermarks.delete" },
+  },
+  { pattern: ["live_inputs"], methods: { GET: "liveInputs.list", POST: "liveInputs.create" } },
+  {
+    pattern: ["live_inputs", ":liveInputUid"],
+    methods: { GET: "liveInputs.get", PUT: "liveInputs.update", DELETE: "liveInputs.delete" },
+  },
+  { pattern: ["live_inputs", ":liveInputUid", "enable"], methods: { POST: "liveInputs.enable" } },
+  { pattern: ["live_inputs", ":liveInputUid", "disable"], methods: { POST: "liveInputs.disable" } },
+  {
+    pattern: ["live_inputs", ":liveInputUid", "rotate_keys"],
+    methods: { POST: "liveInputs.rotateKeys" },
+  },
+  {
+    pattern: ["live_inputs", ":liveInputUid", "outputs"],
+    methods: { GET: "liveOutputs.list", POST: "liveOutputs.create" },
+  },
+  {
+    pattern: ["live_inputs", ":liveInputUid", "outputs", ":outputUid"],
+    methods: { PUT: "liveOutputs.update", DELETE: "liveOutputs.delete" },
   },
   {
     pattern: [":uid"],
@@ -107,9 +142,20 @@ const ROUTES: readonly RouteRow[] = [
 ];
 
 /** Stream API routes that exist upstream but are deliberately not served (account-wide or admin). */
-const NOT_SERVED = new Set(["keys", "live_inputs", "webhook", "usage"]);
+const NOT_SERVED = new Set(["keys", "webhook", "usage"]);
 /** First segments that are words, never uids: `/clip/token` is no route, not a malformed uid. */
-const WORDS = new Set([...NOT_SERVED, "clip", "watermarks"]);
+const WORDS = new Set([...NOT_SERVED, "clip", "watermarks", "live_inputs"]);
+
+/** Path parts that hold another resource's uid: the field a malformed one is reported as. */
+const UID_PARTS: Record<
+  string,
+  { field: string; key: "watermarkUid" | "audioUid" | "liveInputUid" | "outputUid" }
+> = {
+  ":watermarkUid": { field: "uid", key: "watermarkUid" },
+  ":audioUid": { field: "audioUid", key: "audioUid" },
+  ":liveInputUid": { field: "uid", key: "liveInputUid" },
+  ":outputUid": { field: "outputUid", key: "outputUid" },
+};
 
 /** BCP-47-ish: `en`, `pt-BR`, `zh-Hant-TW`. */
 const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
@@ -124,6 +170,7 @@ export function matchRoute(method: string, segments: readonly string[]): RouteRe
     row.pattern.forEach((part, i) => {
       const segment = segments[i] ?? "";
       if (!fits) return;
+      const uidPart = UID_PARTS[part];
       if (part === ":uid") {
         if (isUid(segment)) match.uid = segment;
         else if (WORDS.has(segment)) fits = false;
@@ -139,15 +186,14 @@ export function matchRoute(method: string, segments: readonly string[]): RouteRe
             field: "language",
             message: `expected a BCP-47 language tag, got ${quote(segment)}`,
           };
-      } else if (part === ":watermarkUid" || part === ":audioUid") {
-        const field = part === ":audioUid" ? "audioUid" : "uid";
+      } else if (uidPart !== undefined) {
+        const { field, key } = uidPart;
         if (!isUid(segment)) {
           rowInvalid ??= {
             field,
             message: `expected 32 lowercase hex characters, got ${quote(segment)}`,
           };
-        } else if (part === ":audioUid") match.audioUid = segment;
-        else match.watermarkUid = segment;
+        } else match[key] = segment;
       } else if (part === ":type") {
         if (segment === "default" || segment === "audio") match.downloadType = segment;
         else fits = false;

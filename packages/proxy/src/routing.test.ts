@@ -11,7 +11,8 @@ describe("routing refusals", () => {
     const video = fake.addVideo();
     for (const path of [
       "/keys",
-      "/live_inputs",
+      "/live_inputs/x/y/z",
+      `/live_inputs/${video.uid}/outputs/${video.uid}/more`,
       "/webhook",
       `/${video.uid}/embed`,
       `/${video.uid}/downloads/video`,

@@ -12,6 +12,20 @@ import {
 import { createClip } from "./clips";
 import { createDownload, deleteDownload, listDownloads } from "./downloads";
 import { subscribeEvents } from "./events";
+import {
+  createLiveInput,
+  createLiveOutput,
+  deleteLiveInput,
+  deleteLiveOutput,
+  disableLiveInput,
+  enableLiveInput,
+  getLiveInput,
+  listLiveInputs,
+  listLiveOutputs,
+  rotateLiveInputKeys,
+  updateLiveInput,
+  updateLiveOutput,
+} from "./liveInputs";
 import { createToken } from "./token";
 import { directUpload, tusCreate } from "./uploads";
 import { copyVideo, deleteVideo, getVideo, listVideos, storageUsage, updateVideo } from "./videos";
@@ -48,4 +62,16 @@ export const HANDLERS: Record<OperationName, OperationHandler> = {
   "audio.upload": uploadAudio,
   "audio.update": updateAudio,
   "audio.delete": deleteAudio,
+  "liveInputs.list": listLiveInputs,
+  "liveInputs.get": getLiveInput,
+  "liveInputs.create": createLiveInput,
+  "liveInputs.update": updateLiveInput,
+  "liveInputs.delete": deleteLiveInput,
+  "liveInputs.enable": enableLiveInput,
+  "liveInputs.disable": disableLiveInput,
+  "liveInputs.rotateKeys": rotateLiveInputKeys,
+  "liveOutputs.list": listLiveOutputs,
+  "liveOutputs.create": createLiveOutput,
+  "liveOutputs.update": updateLiveOutput,
+  "liveOutputs.delete": deleteLiveOutput,
 };
