@@ -7,6 +7,7 @@ export default libraryConfig({
     media: "src/mediaEntry.ts",
     upload: "src/uploadEntry.ts",
     library: "src/libraryEntry.ts",
+    "live-inputs": "src/liveInputsEntry.ts",
   },
   react: true,
 });

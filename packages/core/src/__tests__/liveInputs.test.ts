@@ -155,7 +155,7 @@ describe("live input methods", () => {
   it("lists recordings as videos of the input, and passes API failures on typed", async () => {
     const { client: c, calls } = client((req) =>
       req.url.pathname.endsWith("/live_inputs/".concat(UID_B))
-        ? failure(404, 10003, "No live input")
+        ? failure(404, [{ code: 10003, message: "No live input" }])
         : envelope([{ ...video(UID_A, "ready"), liveInput: UID_B }], { range: 0 }),
     );
     const recordings = await listLiveRecordings(c, UID_B);
