@@ -12,6 +12,7 @@ const external = [
   /^@hono\//,
   /^@tus\//,
   /^tus-js-client$/,
+  /^node-media-server($|\/)/,
 ];
 
 export interface LibraryOptions {

@@ -1,7 +1,8 @@
 /**
  * `pnpm dev`: the main job. The emulator, the example dashboard (proxy included) and Storybook,
  * on 127.0.0.1; Ctrl-C stops them all. Ports: EMULATOR_PORT (8787), DASHBOARD_PORT (5173),
- * STORYBOOK_PORT (6006). The URLs are printed once each of them answers.
+ * STORYBOOK_PORT (6006), RTMP_PORT (1935, where broadcasters push to live inputs). The URLs are
+ * printed once each of them answers.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
@@ -61,6 +62,7 @@ function banner(stack: RunningStack, storybookUrl: string): string {
     emulator
       ? `  Emulator    ${emulator.url}  (API ${emulator.apiBase}, token ${emulator.token})`
       : "  Stream      your Cloudflare account (STREAM_ACCOUNT_ID)",
+    emulator ? `  Live ingest ${emulator.rtmpUrl}<stream key>` : "",
     emulator?.degraded
       ? "  ffmpeg      not found: videos play as uploaded, thumbnails are placeholders"
       : "",
@@ -74,10 +76,11 @@ function banner(stack: RunningStack, storybookUrl: string): string {
 }
 
 async function main(): Promise<void> {
-  const [emulatorPort, dashboardPort, storybookPort] = await claimPorts([
+  const [emulatorPort, dashboardPort, storybookPort, rtmpPort] = await claimPorts([
     { what: "the emulator", variable: "EMULATOR_PORT", fallback: 8787 },
     { what: "the dashboard", variable: "DASHBOARD_PORT", fallback: 5173 },
     { what: "Storybook", variable: "STORYBOOK_PORT", fallback: 6006 },
+    { what: "the emulator's RTMP ingest", variable: "RTMP_PORT", fallback: 1935 },
   ]);
   const storybookUrl = `http://127.0.0.1:${storybookPort}`;
 
@@ -97,7 +100,7 @@ async function main(): Promise<void> {
   process.on("exit", () => storybook && running(storybook) && storybook.kill("SIGKILL"));
 
   try {
-    stack = await startStack({ emulatorPort, dashboardPort });
+    stack = await startStack({ emulatorPort, dashboardPort, rtmpPort });
     console.log(`\n  starting Storybook on ${storybookUrl} …\n`);
     storybook = startStorybook(storybookPort as number);
     const child = storybook;

@@ -15,6 +15,8 @@ export interface StackOptions {
   /** 0 picks a free port. */
   emulatorPort?: number;
   dashboardPort?: number;
+  /** The emulator's RTMP ingest; 0 (the default) picks a free port. */
+  rtmpPort?: number;
   dataDir?: string;
   /** `false` runs the emulator without ffmpeg (degraded). */
   ffmpeg?: false | string;
@@ -48,6 +50,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       dataDir: options.dataDir ?? path.join(root, ".streamkit"),
       ffmpegPath: options.ffmpeg,
       samples: options.samples ?? true,
+      live: { rtmpPort: options.rtmpPort ?? 0 },
     });
     Object.assign(env, {
       STREAM_ACCOUNT_ID: emulator.accountId,

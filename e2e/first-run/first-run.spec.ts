@@ -16,10 +16,11 @@ const READY_MS = 12 * 60_000;
 let start: ChildProcess;
 let output = "";
 let exited: Promise<number | null>;
-const ports: Record<"EMULATOR_PORT" | "DASHBOARD_PORT" | "STORYBOOK_PORT", number> = {
+const ports: Record<"EMULATOR_PORT" | "DASHBOARD_PORT" | "STORYBOOK_PORT" | "RTMP_PORT", number> = {
   EMULATOR_PORT: 0,
   DASHBOARD_PORT: 0,
   STORYBOOK_PORT: 0,
+  RTMP_PORT: 0,
 };
 const urls: Record<"Dashboard" | "Storybook" | "Emulator" | "API", string> = {
   Dashboard: "",
@@ -98,6 +99,7 @@ test("it prints the dashboard, Storybook and the emulator on the ports asked for
     Emulator: `http://127.0.0.1:${ports.EMULATOR_PORT}`,
     API: `http://127.0.0.1:${ports.EMULATOR_PORT}/client/v4`,
   });
+  expect(output).toContain(`Live ingest rtmp://127.0.0.1:${ports.RTMP_PORT}/live/<stream key>`);
 });
 
 test("the dashboard copies its prefilled sample, the badge reaches ready, and the video plays", async ({

@@ -10,6 +10,7 @@ Usage: streamkit-emulator [options]
 
   --port <n>           port to listen on (default 8787; 0 picks a free one)
   --host <addr>        address to bind (default 127.0.0.1)
+  --rtmp-port <n>      port of the RTMP ingest for live inputs (default 1935; 0 picks a free one)
   --data <dir>         state directory (default .streamkit)
   --token <t>          API token to accept (default: the documented dev token)
   --account-id <id>    32-hex account id (default: the documented dev account)
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: "string", default: "8787" },
       host: { type: "string" },
+      "rtmp-port": { type: "string", default: "1935" },
       data: { type: "string", default: ".streamkit" },
       token: { type: "string" },
       "account-id": { type: "string" },
@@ -47,6 +49,9 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port: expected 0..65535, got ${values.port}`);
+  const rtmpPort = Number(values["rtmp-port"]);
+  if (!Number.isInteger(rtmpPort) || rtmpPort < 0 || rtmpPort > 65535)
+    throw new Error(`--rtmp-port: expected 0..65535, got ${values["rtmp-port"]}`);
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   const faults = values.faults === undefined ? undefined : readFaults(values.faults);
   const emulator = await startEmulator({
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
     ffmpegPath: values.ffmpeg === "none" ? false : values.ffmpeg,
     publicUrl: values["public-url"],
     samples: !values["no-samples"],
+    live: { rtmpPort },
     ...(faults !== undefined ? { faults } : {}),
     ...(concurrency !== undefined ? { processing: { concurrency } } : {}),
   });
@@ -70,6 +76,7 @@ async function main(): Promise<void> {
     `  API token        ${emulator.token}`,
     `  delivery origin  ${emulator.deliveryOrigin}`,
     `  player SDK       ${emulator.deliveryOrigin}/embed/sdk.latest.js`,
+    `  live ingest      ${emulator.rtmpUrl}<stream key>`,
     `  samples          ${emulator.url}/samples`,
     `  data             ${emulator.dataDir}`,
   ];

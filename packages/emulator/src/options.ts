@@ -40,10 +40,15 @@ export interface LimitOptions {
 
 /** Where broadcasters reach the live service; the URLs of every live input point here. */
 export interface LiveOptions {
-  /** Defaults to 1935, RTMP's port. */
+  /** Where the RTMP ingest listens; 0 (the default) picks a free port. */
   rtmpPort?: number;
-  /** Defaults to 8890. */
+  /** The port in the SRT URLs (SRT ingest is not emulated). Defaults to 8890. */
   srtPort?: number;
+  /**
+   * How long a broadcaster whose connection broke may take to come back (`reconnecting`) before
+   * the broadcast ends, when the input's `recording.timeoutSeconds` is 0. Defaults to 10000.
+   */
+  reconnectWindowMs?: number;
 }
 
 export interface EmulatorOptions {
@@ -151,8 +156,9 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       basicUploadBytes: options.limits?.basicUploadBytes ?? BASIC_UPLOAD_MAX_BYTES,
     },
     live: {
-      rtmpPort: options.live?.rtmpPort ?? 1935,
+      rtmpPort: options.live?.rtmpPort ?? 0,
       srtPort: options.live?.srtPort ?? 8890,
+      reconnectWindowMs: options.live?.reconnectWindowMs ?? 10_000,
     },
     samples: options.samples ?? true,
     log,

@@ -29,6 +29,8 @@ export interface RunningEmulator {
   apiBase: string;
   /** Where players, manifests and thumbnails are served (the emulator itself). */
   deliveryOrigin: string;
+  /** Where broadcasters push: `rtmp://host:port/live/`, then the input's stream key. */
+  rtmpUrl: string;
   accountId: string;
   token: string;
   customerCode: string;
@@ -99,15 +101,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     store,
     account,
     watermarks,
-    live: new LiveService(
-      liveInputs,
-      opts,
-      () => origin,
-      () => ({
-        rtmp: opts.live.rtmpPort,
-        srt: opts.live.srtPort,
-      }),
-    ),
+    live: new LiveService(liveInputs, opts, () => origin),
     tools,
     queue: new JobQueue(opts.processing.concurrency),
     origin: () => origin,
@@ -134,6 +128,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     });
   });
   origin = opts.publicUrl ?? originFor(opts.host, address.port);
+  try {
+    await ctx.live.start();
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw new Error(
+      `the RTMP ingest could not listen on port ${opts.live.rtmpPort}: ${String(error)}`,
+    );
+  }
 
   for (const uid of skipped) opts.log(`skipped unreadable video record ${uid}`);
   for (const uid of skippedWatermarks) opts.log(`skipped unreadable watermark profile ${uid}`);
@@ -169,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       await ctx.queue.close();
       await ctx.pipeline.close();
       await ctx.thumbnails.close();
+      await ctx.live.stop();
       await closed;
       await store.flush();
       await account.flush();
@@ -180,6 +183,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     url: origin,
     apiBase: `${origin}/client/v4`,
     deliveryOrigin: origin,
+    rtmpUrl: ctx.live.urls().rtmp,
     accountId: opts.accountId,
     token: opts.token,
     customerCode: opts.customerCode,

@@ -7,7 +7,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await makeDataDir();
-  emu = await startTestEmulator({ dataDir, live: { rtmpPort: 19350, srtPort: 18890 } });
+  emu = await startTestEmulator({ dataDir, live: { srtPort: 18890 } });
 });
 afterAll(() => emu.dispose());
 
@@ -26,7 +26,7 @@ describe("live inputs", () => {
       preferLowLatency: false,
       deleteRecordingAfterDays: null,
       recording: { mode: "off", timeoutSeconds: 0, requireSignedURLs: false },
-      rtmps: { url: "rtmp://127.0.0.1:19350/live/" },
+      rtmps: { url: emu.rtmpUrl },
       srt: { url: "srt://127.0.0.1:18890" },
     });
     expect(input.uid).toMatch(/^[0-9a-f]{32}$/);
@@ -174,8 +174,11 @@ describe("live inputs", () => {
   it("keeps inputs across a restart", async () => {
     const input = (await create({ meta: { name: "durable" } })).body.result;
     await emu.dispose(true);
-    emu = await startTestEmulator({ dataDir, live: { rtmpPort: 19350, srtPort: 18890 } });
+    emu = await startTestEmulator({ dataDir, live: { srtPort: 18890 } });
     const again = await json<LiveInput>(await emu.api(`/live_inputs/${input.uid}`));
-    expect(again.body.result).toMatchObject({ meta: { name: "durable" }, rtmps: input.rtmps });
+    expect(again.body.result).toMatchObject({
+      meta: { name: "durable" },
+      rtmps: { streamKey: input.rtmps?.streamKey },
+    });
   });
 });

@@ -1,0 +1,33 @@
+// node-media-server ships JavaScript without types; these are the few parts the ingest uses.
+declare module "node-media-server/src/session/rtmp_session.js" {
+  import type { Socket } from "node:net";
+
+  interface BroadcastServer {
+    /** How long a dropped publisher may come back before the publish ends. */
+    publishGraceMs: number;
+  }
+
+  export default class RtmpSession {
+    constructor(socket: Socket);
+    readonly id: string;
+    readonly socket: Socket;
+    streamApp: string;
+    streamName: string;
+    isPublisher: boolean;
+    broadcast: BroadcastServer;
+    run(): void;
+    close(): void;
+  }
+}
+
+declare module "node-media-server/src/core/context.js" {
+  import type { EventEmitter } from "node:events";
+
+  const Context: { eventEmitter: EventEmitter; sessions: Map<string, unknown> };
+  export default Context;
+}
+
+declare module "node-media-server/src/core/logger.js" {
+  const logger: { log(message: string, level?: string): void };
+  export default logger;
+}
