@@ -26,14 +26,6 @@ export const streamKeys = {
   audioTracks: (uid: string) => [...streamKeys.videos(), "audio", uid] as const,
   /** The account's watermark profiles (`useWatermarks`). */
   watermarks: () => [...streamKeys.all, "watermarks"] as const,
-  /** Every live-input entry: the list, each input, each input's outputs. */
-  liveInputs: () => [...streamKeys.all, "liveInputs"] as const,
-  /** The account's live inputs (`useLiveInputs`). */
-  liveInputList: () => [...streamKeys.liveInputs(), "list"] as const,
-  /** One live input with its credentials and status (`useLiveInput`). */
-  liveInput: (uid: string) => [...streamKeys.liveInputs(), "detail", uid] as const,
-  /** One live input's simulcast outputs (`useLiveOutputs`). */
-  liveOutputs: (uid: string) => [...streamKeys.liveInputs(), "outputs", uid] as const,
   /** Storage usage, every creator (`useStorageUsage`); invalidated when videos come and go. */
   storage: () => [...streamKeys.all, "storage"] as const,
   storageUsage: (creator?: string) =>

@@ -12,7 +12,7 @@ import {
 } from "@streamkit/core/live-inputs";
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useStreamContext } from "./context";
-import { streamKeys } from "./keys";
+import { liveInputKeys } from "./liveInputKeys";
 
 /** A list entry from a full input: the list never holds credentials. */
 const summaryOf = (input: LiveInput): LiveInputSummary => {
@@ -23,14 +23,14 @@ const summaryOf = (input: LiveInput): LiveInputSummary => {
 };
 
 function writeList(queryClient: QueryClient, change: (list: LiveInputList) => LiveInputList) {
-  queryClient.setQueryData<LiveInputList>(streamKeys.liveInputList(), (list) =>
+  queryClient.setQueryData<LiveInputList>(liveInputKeys.list(), (list) =>
     list ? change(list) : list,
   );
 }
 
 /** The API's answer into the detail entry and, cut to a summary, into the list. */
 function writeInput(queryClient: QueryClient, input: LiveInput): void {
-  queryClient.setQueryData(streamKeys.liveInput(input.uid), input);
+  queryClient.setQueryData(liveInputKeys.detail(input.uid), input);
   writeList(queryClient, (list) => ({
     ...list,
     liveInputs: list.liveInputs.map((i) => (i.uid === input.uid ? summaryOf(input) : i)),
@@ -48,8 +48,8 @@ async function optimistic(
   uid: string,
   change: <T extends LiveInputSummary>(input: T) => T,
 ): Promise<Snapshot> {
-  const detailKey = streamKeys.liveInput(uid);
-  const listKey = streamKeys.liveInputList();
+  const detailKey = liveInputKeys.detail(uid);
+  const listKey = liveInputKeys.list();
   await Promise.all([
     queryClient.cancelQueries({ queryKey: detailKey, exact: true }),
     queryClient.cancelQueries({ queryKey: listKey, exact: true }),
@@ -68,7 +68,7 @@ async function optimistic(
 
 function restore(queryClient: QueryClient, uid: string, snapshot: Snapshot | undefined): void {
   if (!snapshot) return;
-  if (snapshot.detail) queryClient.setQueryData(streamKeys.liveInput(uid), snapshot.detail);
+  if (snapshot.detail) queryClient.setQueryData(liveInputKeys.detail(uid), snapshot.detail);
   const before = snapshot.list?.liveInputs.find((i) => i.uid === uid);
   const index = snapshot.list?.liveInputs.findIndex((i) => i.uid === uid) ?? -1;
   if (!before) return;
@@ -89,7 +89,7 @@ export function useCreateLiveInput() {
   return useMutation<LiveInput, Error, LiveInputRequest | undefined>({
     mutationFn: (body) => createLiveInput(client, body ?? {}),
     onSuccess: (input) => {
-      queryClient.setQueryData(streamKeys.liveInput(input.uid), input);
+      queryClient.setQueryData(liveInputKeys.detail(input.uid), input);
       writeList(queryClient, (list) => ({
         ...list,
         liveInputs: [summaryOf(input), ...list.liveInputs.filter((i) => i.uid !== input.uid)],
@@ -169,10 +169,10 @@ export function useDeleteLiveInput() {
   return useMutation<void, Error, string, Snapshot>({
     mutationFn: (uid) => deleteLiveInput(client, uid),
     onMutate: async (uid) => {
-      await queryClient.cancelQueries({ queryKey: streamKeys.liveInputList(), exact: true });
+      await queryClient.cancelQueries({ queryKey: liveInputKeys.list(), exact: true });
       const snapshot = {
-        detail: queryClient.getQueryData<LiveInput>(streamKeys.liveInput(uid)),
-        list: queryClient.getQueryData<LiveInputList>(streamKeys.liveInputList()),
+        detail: queryClient.getQueryData<LiveInput>(liveInputKeys.detail(uid)),
+        list: queryClient.getQueryData<LiveInputList>(liveInputKeys.list()),
       };
       writeList(queryClient, (list) => ({
         ...list,
@@ -190,8 +190,8 @@ export function useDeleteLiveInput() {
         );
     },
     onSuccess: (_data, uid) => {
-      queryClient.removeQueries({ queryKey: streamKeys.liveInput(uid), exact: true });
-      queryClient.removeQueries({ queryKey: streamKeys.liveOutputs(uid), exact: true });
+      queryClient.removeQueries({ queryKey: liveInputKeys.detail(uid), exact: true });
+      queryClient.removeQueries({ queryKey: liveInputKeys.outputs(uid), exact: true });
     },
   });
 }

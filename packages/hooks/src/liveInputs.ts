@@ -8,7 +8,7 @@ import {
 } from "@streamkit/core/live-inputs";
 import { queryOptions, type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useStreamContext } from "./context";
-import { streamKeys } from "./keys";
+import { liveInputKeys } from "./liveInputKeys";
 import { queryUid } from "./queryUid";
 import { retryDelay, shouldRetry } from "./retry";
 import { useVideos } from "./useVideos";
@@ -16,7 +16,7 @@ import { useVideos } from "./useVideos";
 /** Query options for the account's live inputs (`GET /live_inputs`, counts included). */
 export function liveInputsQueryOptions(client: StreamClient) {
   return queryOptions<LiveInputList>({
-    queryKey: streamKeys.liveInputList(),
+    queryKey: liveInputKeys.list(),
     queryFn: ({ signal }) => listLiveInputs(client, { include_counts: true }, { signal }),
     retry: shouldRetry,
     retryDelay,
@@ -26,7 +26,7 @@ export function liveInputsQueryOptions(client: StreamClient) {
 /** Query options for one live input, credentials and connection status included. */
 export function liveInputQueryOptions(client: StreamClient, uid: string) {
   return queryOptions<LiveInput>({
-    queryKey: streamKeys.liveInput(uid),
+    queryKey: liveInputKeys.detail(uid),
     queryFn: ({ signal }) => getLiveInput(client, uid, { signal }),
     retry: shouldRetry,
     retryDelay,

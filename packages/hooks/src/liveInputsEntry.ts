@@ -5,6 +5,7 @@
  * `@streamkit/core/live-inputs`, with the connection status kept fresh. A subpath of its own, so
  * apps without live video do not carry it.
  */
+export { liveInputKeys } from "./liveInputKeys";
 export {
   type UpdateLiveInputVariables,
   useCreateLiveInput,

@@ -16,14 +16,14 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { useStreamContext } from "./context";
-import { streamKeys } from "./keys";
+import { liveInputKeys } from "./liveInputKeys";
 import { queryUid } from "./queryUid";
 import { retryDelay, shouldRetry } from "./retry";
 
 /** Query options for a live input's simulcast outputs (`GET /live_inputs/{uid}/outputs`). */
 export function liveOutputsQueryOptions(client: StreamClient, uid: string) {
   return queryOptions<LiveOutput[]>({
-    queryKey: streamKeys.liveOutputs(uid),
+    queryKey: liveInputKeys.outputs(uid),
     queryFn: ({ signal }) => listLiveOutputs(client, uid, { signal }),
     retry: shouldRetry,
     retryDelay,
@@ -45,7 +45,7 @@ const write = (
   uid: string,
   change: (list: LiveOutput[]) => LiveOutput[],
 ) =>
-  queryClient.setQueryData<LiveOutput[]>(streamKeys.liveOutputs(uid), (list) =>
+  queryClient.setQueryData<LiveOutput[]>(liveInputKeys.outputs(uid), (list) =>
     list ? change(list) : list,
   );
 
@@ -74,8 +74,8 @@ async function changeOutput(
   outputUid: string,
   change: (list: LiveOutput[]) => LiveOutput[],
 ): Promise<OutputRollback> {
-  await queryClient.cancelQueries({ queryKey: streamKeys.liveOutputs(uid), exact: true });
-  const list = queryClient.getQueryData<LiveOutput[]>(streamKeys.liveOutputs(uid)) ?? [];
+  await queryClient.cancelQueries({ queryKey: liveInputKeys.outputs(uid), exact: true });
+  const list = queryClient.getQueryData<LiveOutput[]>(liveInputKeys.outputs(uid)) ?? [];
   const index = list.findIndex((o) => o.uid === outputUid);
   write(queryClient, uid, change);
   return { before: list[index], index };

@@ -5,7 +5,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { streamKeys } from "../keys";
+import { liveInputKeys } from "../liveInputKeys";
 import {
   useCreateLiveInput,
   useDeleteLiveInput,
@@ -51,7 +51,7 @@ function setup(user = "alice") {
 }
 
 const list = (queryClient: QueryClient) =>
-  queryClient.getQueryData<LiveInputList>(streamKeys.liveInputList());
+  queryClient.getQueryData<LiveInputList>(liveInputKeys.list());
 
 describe("live-input hooks through the proxy and the emulator", () => {
   it("creates an input: the list gains it and its credentials are cached at once", async () => {
@@ -105,7 +105,7 @@ describe("live-input hooks through the proxy and the emulator", () => {
     });
     const rotated = await act(() => result.current.rotate.mutateAsync(input.uid));
     expect(rotated.rtmps?.streamKey).not.toBe(input.rtmps?.streamKey);
-    expect(queryClient.getQueryData(streamKeys.liveInput(input.uid))).toEqual(rotated);
+    expect(queryClient.getQueryData(liveInputKeys.detail(input.uid))).toEqual(rotated);
   });
 
   it("disables at once and puts it back when the API refuses, with a typed error", async () => {
@@ -125,7 +125,7 @@ describe("live-input hooks through the proxy and the emulator", () => {
       },
     ]);
     const enabledNow = () =>
-      queryClient.getQueryData<{ enabled?: boolean }>(streamKeys.liveInput(input.uid))?.enabled;
+      queryClient.getQueryData<{ enabled?: boolean }>(liveInputKeys.detail(input.uid))?.enabled;
     const seen = [enabledNow()];
     const unsubscribe = queryClient.getQueryCache().subscribe(() => {
       if (seen.at(-1) !== enabledNow()) seen.push(enabledNow());
@@ -180,7 +180,7 @@ describe("live-input hooks through the proxy and the emulator", () => {
         .catch((e: unknown) => e),
     );
     expect(refused).toBeInstanceOf(StreamApiError);
-    expect(queryClient.getQueryData(streamKeys.liveOutputs(input.uid))).toEqual([
+    expect(queryClient.getQueryData(liveInputKeys.outputs(input.uid))).toEqual([
       { ...output, enabled: false },
     ]);
   });
@@ -209,7 +209,7 @@ describe("live-input hooks through the proxy and the emulator", () => {
     theirs.unmount();
     await act(() => result.current.remove.mutateAsync(input.uid));
     expect(list(queryClient)?.liveInputs.some((i) => i.uid === input.uid)).toBe(false);
-    expect(queryClient.getQueryData(streamKeys.liveInput(input.uid))).toBeUndefined();
+    expect(queryClient.getQueryData(liveInputKeys.detail(input.uid))).toBeUndefined();
   });
 
   it("fails bad input at once, typed, without a request; recordings list as videos", async () => {
