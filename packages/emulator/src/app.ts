@@ -13,6 +13,7 @@ import { registerCaptionRoutes } from "./routes/captions";
 import { registerDeliveryRoutes } from "./routes/delivery";
 import { registerDownloadRoutes } from "./routes/downloads";
 import { registerKeyRoutes } from "./routes/keys";
+import { registerLiveDeliveryRoutes } from "./routes/liveDelivery";
 import { registerLiveInputRoutes } from "./routes/liveInputs";
 import { registerSampleRoutes } from "./routes/samples";
 import { registerTusRoutes } from "./routes/tus";
@@ -80,6 +81,8 @@ export function createApp(ctx: EmulatorContext): Hono {
 
   registerAboutRoutes(app, ctx);
   registerSampleRoutes(app, ctx);
+  // A live input's uid plays at the same URLs as a video's; its routes go first.
+  registerLiveDeliveryRoutes(app, ctx);
   registerDeliveryRoutes(app, ctx);
   return app;
 }

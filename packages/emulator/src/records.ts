@@ -47,7 +47,7 @@ export interface Rendition {
 }
 
 /** How the bytes arrived; decides which one-time rules apply. */
-export type UploadKind = "copy" | "basic" | "direct" | "tus" | "clip";
+export type UploadKind = "copy" | "basic" | "direct" | "tus" | "clip" | "live";
 
 /**
  * Everything the emulator keeps about a video: the public fields Cloudflare returns plus the
@@ -83,6 +83,8 @@ export interface VideoRecord {
   watermark: EmbeddedWatermark | null;
   publicDetails: PublicDetails | null;
   clippedFrom?: string;
+  /** The live input this video records (`liveInput`). */
+  liveInput?: string;
 
   kind: UploadKind;
   /** The watermark's image inside the video directory (a copy: the profile may go away). */
@@ -199,6 +201,7 @@ export function toVideoJson(record: VideoRecord, origin: string): VideoJson {
   };
   if (record.publicDetails) video.publicDetails = record.publicDetails;
   if (record.clippedFrom) video.clippedFrom = record.clippedFrom;
+  if (record.liveInput) video.liveInput = record.liveInput;
   return video;
 }
 

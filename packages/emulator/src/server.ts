@@ -101,7 +101,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     store,
     account,
     watermarks,
-    live: new LiveService(liveInputs, opts, () => origin),
     tools,
     queue: new JobQueue(opts.processing.concurrency),
     origin: () => origin,
@@ -109,10 +108,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     log: opts.log,
   };
   const webhooks = new Webhooks(base);
+  const pipeline = new Pipeline({ ...base, webhooks });
   const ctx: EmulatorContext = {
     ...base,
     webhooks,
-    pipeline: new Pipeline({ ...base, webhooks }),
+    pipeline,
+    live: new LiveService({
+      inputs: liveInputs,
+      store,
+      pipeline,
+      tools,
+      options: opts,
+      origin: () => origin,
+    }),
     thumbnails: new Thumbnails(base),
     samples: new Samples(base),
     faults: new FaultController(opts.faults, opts.log),

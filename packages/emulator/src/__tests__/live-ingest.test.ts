@@ -131,3 +131,70 @@ describe("a broadcaster that drops and comes back", () => {
     await until(input.uid, "client_disconnect");
   }, 30_000);
 });
+
+describe("a broadcast as players and the library see it", () => {
+  it("plays live at the input's uid, then its recording becomes a video that plays on demand", async () => {
+    const input = await create({ meta: { name: "Town hall" }, recording: { mode: "automatic" } });
+    const before = await emu.api(`/live_inputs/${input.uid}`);
+    expect(before.status).toBe(200);
+    const waiting = await (await fetch(`${emu.url}/${input.uid}/iframe`)).text();
+    expect(waiting).toContain("Waiting for the broadcast to start");
+    expect((await fetch(`${emu.url}/${input.uid}/manifest/video.m3u8`)).status).toBe(404);
+
+    const live = broadcast(pushUrl(input));
+    await until(input.uid, "connected");
+    // The sliding window fills as segments come in.
+    let playlist = "";
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const master = await fetch(`${emu.url}/${input.uid}/manifest/video.m3u8`);
+      if (master.status === 200) {
+        const media = await fetch(`${emu.url}/${input.uid}/manifest/live/index.m3u8`);
+        playlist = await media.text();
+        if ((playlist.match(/seg_\d+\.ts/g) ?? []).length >= 2) break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(playlist).not.toContain("#EXT-X-ENDLIST");
+    const segment = /seg_\d+\.ts/.exec(playlist)?.[0];
+    const bytes = await fetch(`${emu.url}/${input.uid}/manifest/live/${segment}`);
+    expect(bytes.status).toBe(200);
+    expect((await bytes.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    expect(await (await fetch(`${emu.url}/${input.uid}/iframe`)).text()).toContain(">LIVE<");
+
+    // While on air, the recording is a video in live-inprogress with liveInput set.
+    const listed = await json<{ uid: string; liveInput?: string; status: { state: string } }[]>(
+      await emu.api(`?live_input_id=${input.uid}`),
+    );
+    expect(listed.body.result).toHaveLength(1);
+    const recording = listed.body.result[0];
+    expect(recording).toMatchObject({ liveInput: input.uid, status: { state: "live-inprogress" } });
+
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    live.child.kill("SIGINT");
+    await until(input.uid, "client_disconnect");
+    const ready = await emu.waitFor(
+      recording?.uid ?? "",
+      (v) => v.status?.state === "ready",
+      60_000,
+    );
+    expect(ready.duration).toBeGreaterThan(1);
+    expect(ready.meta).toMatchObject({ name: "Town hall" });
+    expect((await fetch(`${emu.url}/${ready.uid}/manifest/video.m3u8`)).status).toBe(200);
+    // The live window is gone with the broadcast.
+    expect((await fetch(`${emu.url}/${input.uid}/manifest/video.m3u8`)).status).toBe(404);
+    expect(await (await fetch(`${emu.url}/${input.uid}/iframe`)).text()).toContain(
+      "The broadcast has ended",
+    );
+  }, 90_000);
+
+  it("keeps nothing with recording off", async () => {
+    const input = await create({ recording: { mode: "off" } });
+    const live = broadcast(pushUrl(input));
+    await until(input.uid, "connected");
+    live.child.kill("SIGINT");
+    await until(input.uid, "client_disconnect");
+    const listed = await json<unknown[]>(await emu.api(`?live_input_id=${input.uid}`));
+    expect(listed.body.result).toEqual([]);
+  }, 30_000);
+});

@@ -72,7 +72,9 @@ export function listVideos(records: VideoRecord[], query: URLSearchParams) {
   const matches = records.filter((r) => {
     const created = Date.parse(r.created);
     if (states && !states.includes(r.state)) return false;
-    if (type === "live" || liveInput) return false; // The emulator has no live inputs.
+    if (type === "live" && !r.liveInput) return false;
+    if (type === "vod" && r.liveInput) return false;
+    if (liveInput && r.liveInput !== liveInput) return false;
     if (ids && !ids.includes(r.uid)) return false;
     if (creator !== null && creator !== "" && r.creator !== creator) return false;
     if (search && !nameOf(r).toLowerCase().includes(search)) return false;

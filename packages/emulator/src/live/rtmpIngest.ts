@@ -40,6 +40,8 @@ export class RtmpIngest {
   private readonly refused = new WeakSet<RtmpSession>();
   /** The sessions of this server: every emulator in the process shares the library's events. */
   private readonly own = new WeakSet<RtmpSession>();
+  /** The sessions still connected. */
+  private readonly open = new Set<RtmpSession>();
 
   constructor(private readonly handlers: RtmpHandlers) {}
 
@@ -50,6 +52,8 @@ export class RtmpIngest {
       socket.once("close", () => this.sockets.delete(socket));
       const session = new RtmpSession(socket);
       this.own.add(session);
+      this.open.add(session);
+      socket.once("close", () => this.open.delete(session));
       session.run();
       Context.sessions.set(session.id, session);
       socket.once("close", () => {
@@ -95,6 +99,10 @@ export class RtmpIngest {
     const publisher = this.publishers.get(session.streamName);
     if (publisher?.session !== session) return;
     this.publishers.delete(publisher.key);
+    // The library keeps players waiting for a next publisher; here a broadcast's end is the end
+    // of their stream, so a player (the packager) reads to the end and closes its files.
+    for (const player of this.open)
+      if (!player.isPublisher && player.streamName === publisher.key) player.close();
     this.handlers.ended(publisher);
   };
 

@@ -1,52 +1,93 @@
+import { copyFile, rm, stat } from "node:fs/promises";
+import path from "node:path";
 import type { LiveInputStatus } from "@streamkit/core/live-inputs";
 import type { ResolvedOptions } from "../options";
+import type { FfmpegTools } from "../processing/ffmpeg";
+import { type Pipeline, SOURCE_FILE } from "../processing/pipeline";
+import { blankRecord } from "../records";
+import type { VideoStore } from "../store";
+import { LivePackager, RECORDING_FILE } from "./packager";
 import type { LiveInputRecord } from "./records";
 import { RtmpIngest, type RtmpPublisher } from "./rtmpIngest";
 import type { LiveInputStore } from "./store";
 import type { IngestUrls } from "./view";
 
-type Options = Pick<ResolvedOptions, "host" | "live" | "log">;
+export interface LiveDeps {
+  inputs: LiveInputStore;
+  store: VideoStore;
+  pipeline: Pipeline;
+  /** `undefined` in degraded mode: broadcasts connect, but nothing is packaged or recorded. */
+  tools: FfmpegTools | undefined;
+  options: Pick<ResolvedOptions, "host" | "live" | "log" | "dataDir">;
+  origin(): string;
+}
+
+/** A broadcast in progress on one input. */
+interface OnAir {
+  inputUid: string;
+  packager: LivePackager | undefined;
+  /** The video recording it (`recording.mode: automatic`). */
+  videoUid: string | undefined;
+}
+
+const DAY_MS = 86_400_000;
 
 /**
- * The emulator's live service: the inputs, the RTMP ingest that broadcasters push to, and the
- * status each input shows as a broadcast connects, drops, comes back and ends. Changing an input
- * under a broadcast (disable, delete, rotate keys) cuts the broadcaster off.
+ * The emulator's live service: the inputs, the RTMP ingest that broadcasters push to, the live
+ * HLS window players get, and the recording each broadcast leaves behind. Status follows the
+ * broadcast (connected, reconnecting, reconnected, client_disconnect); changing an input under
+ * a broadcast (disable, delete, rotate keys) cuts the broadcaster off.
  */
 export class LiveService {
+  readonly inputs: LiveInputStore;
   private readonly ingest: RtmpIngest;
-  /** Which input each connected stream key belongs to (keys change on rotation). */
-  private readonly onAir = new Map<string, string>();
+  /** Broadcasts by the stream key they came in on (keys change on rotation). */
+  private readonly onAir = new Map<string, OnAir>();
   private rtmpPort = 0;
 
-  constructor(
-    readonly inputs: LiveInputStore,
-    private readonly options: Options,
-    private readonly origin: () => string,
-  ) {
+  constructor(private readonly deps: LiveDeps) {
+    this.inputs = deps.inputs;
     this.ingest = new RtmpIngest({
       accept: (key, app) => this.accept(key, app),
       graceMs: (key) => this.graceMs(key),
-      connected: (publisher) => void this.connected(publisher),
-      dropped: (publisher) => void this.setStatus(publisher, "reconnecting"),
-      ended: (publisher) => void this.ended(publisher),
+      connected: (publisher) => void this.connected(publisher).catch(this.failed),
+      dropped: (publisher) => void this.setStatus(publisher.key, "reconnecting"),
+      ended: (publisher) => void this.ended(publisher).catch(this.failed),
     });
   }
 
+  private failed = (error: unknown) =>
+    this.deps.options.log(`live: ${error instanceof Error ? error.message : String(error)}`);
+
   async start(): Promise<void> {
-    this.rtmpPort = await this.ingest.start(this.options.host, this.options.live.rtmpPort);
+    const { host, live } = this.deps.options;
+    this.rtmpPort = await this.ingest.start(host, live.rtmpPort);
   }
 
-  stop(): Promise<void> {
-    return this.ingest.stop();
+  async stop(): Promise<void> {
+    await this.ingest.stop();
+    await Promise.all([...this.onAir.values()].map((air) => air.packager?.stop(1_000)));
   }
 
   urls(): IngestUrls {
-    const host = this.options.host.includes(":") ? `[${this.options.host}]` : this.options.host;
+    const { host, live } = this.deps.options;
+    const shown = host.includes(":") ? `[${host}]` : host;
     return {
-      rtmp: `rtmp://${host}:${this.rtmpPort}/live/`,
-      srt: `srt://${host}:${this.options.live.srtPort}`,
-      origin: this.origin(),
+      rtmp: `rtmp://${shown}:${this.rtmpPort}/live/`,
+      srt: `srt://${shown}:${live.srtPort}`,
+      origin: this.deps.origin(),
     };
+  }
+
+  /** The folder of an input's live window, while it is on air. */
+  liveDir(inputUid: string): string | undefined {
+    for (const air of this.onAir.values())
+      if (air.inputUid === inputUid && air.packager) return air.packager.dir;
+    return undefined;
+  }
+
+  private dirOf(inputUid: string): string {
+    return path.join(this.deps.options.dataDir, "live", inputUid);
   }
 
   private accept(key: string, app: string): boolean {
@@ -59,47 +100,106 @@ export class LiveService {
           : !record.enabled
             ? `live input ${record.uid} is disabled`
             : undefined;
-    if (why) this.options.log(`RTMP publish refused: ${why}`);
+    if (why) this.deps.options.log(`RTMP publish refused: ${why}`);
     return why === undefined;
   }
 
   private graceMs(key: string): number {
     const seconds = this.inputs.byIngestKey(key)?.recording.timeoutSeconds ?? 0;
-    return seconds > 0 ? seconds * 1000 : this.options.live.reconnectWindowMs;
+    return seconds > 0 ? seconds * 1000 : this.deps.options.live.reconnectWindowMs;
   }
 
   private async connected(publisher: RtmpPublisher): Promise<void> {
     const record = this.inputs.byIngestKey(publisher.key);
     if (!record) return;
-    this.onAir.set(publisher.key, record.uid);
-    const next = record.status === "reconnecting" ? "reconnected" : "connected";
-    await this.setStatus(publisher, next);
-    this.options.log(`live input ${record.uid}: broadcast ${next}`);
+    const resumed = this.onAir.has(publisher.key);
+    if (!resumed) this.onAir.set(publisher.key, await this.goLive(record, publisher.key));
+    const next = record.status === "reconnecting" && resumed ? "reconnected" : "connected";
+    await this.setStatus(publisher.key, next);
+    this.deps.options.log(`live input ${record.uid}: broadcast ${next}`);
+  }
+
+  /** A new broadcast: its live window and, when the input records, its video. */
+  private async goLive(record: LiveInputRecord, key: string): Promise<OnAir> {
+    const { tools, store } = this.deps;
+    const air: OnAir = { inputUid: record.uid, packager: undefined, videoUid: undefined };
+    if (!tools) return air;
+    if (record.recording.mode === "automatic") {
+      const video = await store.create({
+        ...blankRecord("live", "live-inprogress"),
+        creator: record.defaultCreator,
+        meta: { ...record.meta },
+        liveInput: record.uid,
+        requireSignedURLs: record.recording.requireSignedURLs,
+        allowedOrigins: record.recording.allowedOrigins ?? [],
+        uploaded: new Date().toISOString(),
+      });
+      air.videoUid = video.uid;
+    }
+    const packager = new LivePackager(tools.ffmpeg, this.dirOf(record.uid), this.deps.options.log);
+    const host = /^(0\.0\.0\.0|::)$/.test(this.deps.options.host)
+      ? "127.0.0.1"
+      : this.deps.options.host;
+    const shown = host.includes(":") ? `[${host}]` : host;
+    await packager.start(`rtmp://${shown}:${this.rtmpPort}/live/${key}`, this.graceMs(key));
+    air.packager = packager;
+    return air;
   }
 
   private async ended(publisher: RtmpPublisher): Promise<void> {
-    await this.setStatus(publisher, "client_disconnect");
-    const uid = this.onAir.get(publisher.key);
+    const air = this.onAir.get(publisher.key);
+    await this.setStatus(publisher.key, "client_disconnect");
     this.onAir.delete(publisher.key);
-    if (uid) this.options.log(`live input ${uid}: broadcast ended`);
+    if (!air) return;
+    this.deps.options.log(`live input ${air.inputUid}: broadcast ended`);
+    await air.packager?.stop();
+    if (air.videoUid) await this.keepRecording(air, air.videoUid);
   }
 
-  private async setStatus(publisher: RtmpPublisher, status: LiveInputStatus): Promise<void> {
-    const uid = this.onAir.get(publisher.key);
+  /** The recording becomes an ordinary video: processed to `ready`, played as VOD. */
+  private async keepRecording(air: OnAir, videoUid: string): Promise<void> {
+    const { store, pipeline } = this.deps;
+    const recording = path.join(this.dirOf(air.inputUid), RECORDING_FILE);
+    const size = await stat(recording).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size === 0) {
+      await pipeline.fail(videoUid, "ERR_NON_VIDEO", "The broadcast sent no media to record.");
+      return;
+    }
+    await copyFile(recording, store.file(videoUid, SOURCE_FILE));
+    const days = this.inputs.get(air.inputUid)?.deleteRecordingAfterDays;
+    await store.update(videoUid, (r) => {
+      r.sourceFile = SOURCE_FILE;
+      r.size = size;
+      if (days) r.scheduledDeletion = new Date(Date.now() + days * DAY_MS).toISOString();
+    });
+    await pipeline.enqueue(videoUid);
+  }
+
+  private async setStatus(key: string, status: LiveInputStatus): Promise<void> {
+    const uid = this.onAir.get(key)?.inputUid ?? this.inputs.byIngestKey(key)?.uid;
     if (!uid) return;
     await this.inputs
       .update(
         uid,
-        (r: LiveInputRecord) => {
+        (r) => {
           r.status = status;
         },
         { touch: false },
       )
-      .catch((error: unknown) => this.options.log(`live input ${uid}: ${String(error)}`));
+      .catch(this.failed);
+  }
+
+  /** A deleted input: its broadcast cut off and its last live window removed. */
+  async forget(uid: string): Promise<void> {
+    await this.disconnect(uid);
+    await rm(this.dirOf(uid), { recursive: true, force: true });
   }
 
   /** Cuts off the broadcast on an input, if one is coming in (disabled, deleted, rotated). */
   async disconnect(uid: string): Promise<void> {
-    for (const [key, owner] of this.onAir) if (owner === uid) this.ingest.drop(key);
+    for (const [key, air] of this.onAir) if (air.inputUid === uid) this.ingest.drop(key);
   }
 }

@@ -17,6 +17,8 @@ export interface PlayerPage {
   reloadMs?: number;
   /** Tell the embedding page through an `error` event (errored video, bad token). */
   failed?: boolean;
+  /** A live broadcast: a LIVE marker over the video, and hls.js kept near the live edge. */
+  live?: boolean;
   hlsScript: string;
 }
 
@@ -156,7 +158,7 @@ export function renderPlayerPage(page: PlayerPage): string {
     .join("");
   const body = page.message
     ? `<div class="message" role="status">${escapeHtml(page.message)}</div>`
-    : `<video ${attrs.join(" ")}>${tracks}</video>`;
+    : `<video ${attrs.join(" ")}>${tracks}</video>${page.live ? '<div class="live">LIVE</div>' : ""}`;
   const config = {
     id: page.id,
     params: { ...p, poster: p.poster ?? page.poster },
@@ -176,6 +178,7 @@ export function renderPlayerPage(page: PlayerPage): string {
 :root { --primary: #f6821f; --letterbox: #000; }
 html, body { margin: 0; height: 100%; background: var(--letterbox); overflow: hidden; }
 video { width: 100%; height: 100%; display: block; background: var(--letterbox); object-fit: contain; accent-color: var(--primary); }
+.live { position: absolute; top: 10px; left: 10px; padding: 2px 8px; border-radius: 3px; background: #d92d20; color: #fff; font: 600 12px/1.4 system-ui, sans-serif; letter-spacing: 0.05em; pointer-events: none; }
 .message { color: #eee; font: 15px/1.4 system-ui, sans-serif; display: flex; align-items: center; justify-content: center; height: 100%; padding: 1em; box-sizing: border-box; text-align: center; border-top: 3px solid var(--primary); }
 </style>
 ${page.hls ? `<script src="${escapeHtml(page.hlsScript)}"></script>` : ""}

@@ -163,7 +163,7 @@ export function registerLiveInputRoutes(app: Hono, ctx: EmulatorContext): void {
 
   app.delete(`${base}/:uid`, async (c) => {
     const record = requireInput(ctx, c.req.param("uid"));
-    await ctx.live.disconnect(record.uid);
+    await ctx.live.forget(record.uid);
     await ctx.live.inputs.delete(record.uid);
     ctx.log(`live input ${record.uid} deleted`);
     return ok(c, "");
