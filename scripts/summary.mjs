@@ -41,6 +41,60 @@ function countPlaywright(report) {
   };
 }
 
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+// The message and its own frames, without the runners' frames from node_modules.
+const brief = (text) =>
+  String(text ?? "")
+    .replace(ANSI, "")
+    .split("\n")
+    .filter((line) => !/^\s*at .*node_modules/.test(line))
+    .join("\n")
+    .trim()
+    .slice(0, 900);
+
+function* playwrightFailures(suite, trail) {
+  const here = suite.title ? [...trail, suite.title] : trail;
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      const bad = (test.results ?? []).find(
+        (r) => r.status === "failed" || r.status === "timedOut",
+      );
+      if (bad)
+        yield { title: [...here, spec.title].join(" › "), message: brief(bad.error?.message) };
+    }
+  }
+  for (const child of suite.suites ?? []) yield* playwrightFailures(child, here);
+}
+
+/**
+ * What failed, in a few lines each: CI logs are often read from their end, where the runners'
+ * own reports of a failure (printed minutes earlier) are long gone.
+ * @param {Run} run @returns {{ title: string, message: string }[]}
+ */
+export function failuresOf(run) {
+  const report = /** @type {any} */ (run.report);
+  if (!report)
+    return run.kind === "check" ? [] : [{ title: run.name, message: "no report was written" }];
+  const found = [];
+  if (run.kind === "vitest") {
+    for (const file of report.testResults ?? []) {
+      const tests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
+      for (const t of tests)
+        found.push({
+          title: `${file.name} › ${t.fullName}`,
+          message: brief(t.failureMessages?.[0]),
+        });
+      if (file.status === "failed" && tests.length === 0)
+        found.push({ title: file.name, message: brief(file.message) });
+    }
+  } else if (run.kind === "playwright") {
+    for (const suite of report.suites ?? []) found.push(...playwrightFailures(suite, []));
+    for (const error of report.errors ?? [])
+      found.push({ title: "outside any test", message: brief(error.message) });
+  }
+  return found;
+}
+
 /** @param {Run} run @returns {Counts} */
 export function countRun(run) {
   // A check (lint, types) has no tests of its own: it only ever adds a failure.
@@ -131,6 +185,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   }
   const total =
     runs.length === 0 ? { passed: 0, failed: 1, skipped: 0, ok: false } : summarize(runs);
+  const failures = runs.flatMap((run) => failuresOf(run).map((f) => ({ ...f, run: run.name })));
+  if (failures.length > 0) console.log("\nWhat failed:");
+  for (const { run, title, message } of failures.slice(0, 12))
+    console.log(`- [${run}] ${title}\n    ${message.split("\n").slice(0, 12).join("\n    ")}`);
   for (const run of runs) console.log(`  ${run.name}: ${summaryLine(countRun(run))}`);
   console.log(`\n${summaryLine(total)}`);
   process.exit(total.ok ? 0 : 1);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   countRun,
+  failuresOf,
   forgetRun,
   readRuns,
   recordRun,
@@ -68,6 +69,10 @@ describe("a real vitest run whose suite fails in beforeAll", () => {
       failed: 1,
       skipped: 2,
     });
+    // Said again at the end of the log, where a reader of CI's tail finds it.
+    const [failure] = failuresOf({ name: "vitest", kind: "vitest", status, report });
+    expect(failure?.title).toMatch(/setup-fails\.check\.mjs$/);
+    expect(failure?.message).toContain("the setup of this suite fails");
   }, 60_000);
 });
 
@@ -84,6 +89,9 @@ describe("a real Playwright run whose global setup fails", () => {
     expect(status).toBe(1);
     expect(report.stats).toMatchObject({ expected: 0, unexpected: 0 });
     expect(countRun({ name: "e2e", kind: "playwright", status, report }).failed).toBe(1);
+    expect(failuresOf({ name: "e2e", kind: "playwright", status, report })).toEqual([
+      { title: "outside any test", message: expect.stringContaining("the global setup fails") },
+    ]);
   }, 60_000);
 });
 
