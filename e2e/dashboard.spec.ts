@@ -63,6 +63,22 @@ test("upload from URL: the badge moves through its phases to ready, then the vid
 
   const row = page.getByRole("button", { name: "Test card", exact: true }).first();
   await expect(row).toBeVisible({ timeout: 15_000 });
+  // A press on the picture is a press on the card: the picture is swapped as the video becomes
+  // ready (and on hover), and a press whose target is swapped out mid-way clicks nothing.
+  await row.scrollIntoViewIfNeeded();
+  const picture = await row.locator(".sk-thumb").boundingBox();
+  expect(picture).not.toBeNull();
+  const pressed = await page.evaluate(
+    ({ x, y }) => {
+      const hit = document.elementFromPoint(x, y);
+      return { picture: hit?.closest(".sk-thumb") != null, card: hit?.closest("button") != null };
+    },
+    {
+      x: (picture?.x ?? 0) + (picture?.width ?? 0) / 2,
+      y: (picture?.y ?? 0) + (picture?.height ?? 0) / 2,
+    },
+  );
+  expect(pressed).toEqual({ picture: false, card: true });
   await row.click();
   await expect(page).toHaveURL(/#\/videos\/[0-9a-f]{32}$/);
   const frame = page.frameLocator(".sk-player iframe");
