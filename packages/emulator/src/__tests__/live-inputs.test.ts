@@ -1,5 +1,6 @@
 import type { LiveInput, LiveInputList, LiveOutput } from "@streamkit/core/live-inputs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parsePrivateKey, signToken } from "../tokens";
 import { json, makeDataDir, startTestEmulator, type TestEmulator } from "./helpers";
 
 let emu: TestEmulator;
@@ -180,5 +181,55 @@ describe("live inputs", () => {
       meta: { name: "durable" },
       rtmps: { streamKey: input.rtmps?.streamKey },
     });
+  });
+});
+
+describe("live delivery's protections", () => {
+  /** A token for the input, signed with a key of the account's own (as apps sign them). */
+  async function tokenFor(uid: string): Promise<string> {
+    const key = await json<{ id: string; pem: string }>(
+      await emu.api("/keys", { method: "POST", body: {} }),
+    );
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const { id, pem } = key.body.result;
+    return signToken(id, parsePrivateKey(pem), { sub: uid, kid: id, exp });
+  }
+
+  it("asks for a signed URL when the input's recording requires one", async () => {
+    const input = (await create({ recording: { mode: "automatic", requireSignedURLs: true } })).body
+      .result;
+    const byUid = await fetch(`${emu.url}/${input.uid}/iframe`);
+    expect(byUid.status).toBe(401);
+    expect(await byUid.text()).toContain("This live input requires a signed URL");
+    expect((await fetch(`${emu.url}/${input.uid}/manifest/video.m3u8`)).status).toBe(401);
+
+    const token = await tokenFor(input.uid);
+    const signed = await fetch(`${emu.url}/${token}/iframe`);
+    expect(signed.status).toBe(200);
+    expect(await signed.text()).toContain("Waiting for the broadcast to start");
+    // Past the protections, a manifest is only missing because nothing is on air.
+    const manifest = await fetch(`${emu.url}/${token}/manifest/video.m3u8`);
+    expect([manifest.status, await manifest.text()]).toEqual([
+      404,
+      "This live input is not broadcasting.",
+    ]);
+  });
+
+  it("plays only on the input's allowedOrigins", async () => {
+    const input = (await create({ recording: { allowedOrigins: ["example.com"] } })).body.result;
+    const from = (origin: string, path = "iframe") =>
+      fetch(`${emu.url}/${input.uid}/${path}`, { headers: { Origin: origin } });
+    const foreign = await from("https://elsewhere.test");
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain("elsewhere.test is not in this live input");
+    expect((await from("https://elsewhere.test", "manifest/live/index.m3u8")).status).toBe(403);
+    expect((await from("https://example.com")).status).toBe(200);
+  });
+
+  it("shows no poster for a live input (it has no thumbnail to point at)", async () => {
+    const input = (await create()).body.result;
+    expect(await (await fetch(`${emu.url}/${input.uid}/iframe`)).text()).not.toContain(
+      `/${input.uid}/thumbnails/`,
+    );
   });
 });

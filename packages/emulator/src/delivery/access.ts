@@ -5,9 +5,9 @@ import { isUid, looksLikeToken } from "../ids";
 import type { VideoRecord } from "../records";
 import { type AccessRule, type TokenClaims, verifyToken } from "../tokens";
 
-export type Access =
-  | { ok: true; record: VideoRecord; claims?: TokenClaims; id: string }
-  | { ok: false; status: 401 | 403 | 404; message: string };
+export type Denied = { ok: false; status: 401 | 403 | 404; message: string };
+
+export type Access = { ok: true; record: VideoRecord; claims?: TokenClaims; id: string } | Denied;
 
 /** `example.com` matches that host on any port; `*.example.com` its subdomains only; `host:port` exactly. */
 export function originAllowed(host: string, patterns: string[]): boolean {
@@ -57,6 +57,68 @@ function ruleMatches(rule: AccessRule, ip: string | undefined): boolean {
   return false;
 }
 
+/** Who a delivery URL's `<id>` names: the uid itself, or a signed token's subject. */
+export type Identified = { ok: true; uid: string; claims?: TokenClaims } | Denied;
+
+/** What a delivery URL may be refused for, wherever it points (a video or a live input). */
+export interface Protections {
+  requireSignedURLs: boolean;
+  allowedOrigins: string[];
+}
+
+/**
+ * Reads `<id>` (a uid or a signed token): a token must verify against the account's keys and
+ * pass its own access rules. Says nothing yet about what the uid names.
+ */
+export function identify(ctx: EmulatorContext, c: Context, id: string): Identified {
+  if (isUid(id)) return { ok: true, uid: id };
+  if (!looksLikeToken(id)) return { ok: false, status: 404, message: "Not found" };
+  const verdict = verifyToken(id, (kid) => ctx.account.key(kid));
+  if (!verdict.ok)
+    return { ok: false, status: 401, message: `Invalid signed token: ${verdict.reason}` };
+  const { claims } = verdict;
+  const rule = (claims.accessRules ?? []).find((r) => ruleMatches(r, remoteAddress(c)));
+  if (rule?.action === "block")
+    return { ok: false, status: 403, message: "Blocked by the token's access rules" };
+  return { ok: true, uid: claims.sub, claims };
+}
+
+/**
+ * Applies a target's protections to a request that named it: a uid where a signed URL is
+ * required is refused, and so is an embedding page outside `allowedOrigins` (the emulator's own
+ * pages always pass). `noun` words the refusal ("video", "live input").
+ */
+export function guard(
+  ctx: EmulatorContext,
+  c: Context,
+  who: Extract<Identified, { ok: true }>,
+  target: Protections,
+  noun: string,
+): Denied | undefined {
+  if (!who.claims && target.requireSignedURLs) {
+    return {
+      ok: false,
+      status: 401,
+      message: `This ${noun} requires a signed URL: use a token instead of the uid`,
+    };
+  }
+  const host = requesterHost(c);
+  const own = [new URL(ctx.origin()).host, c.req.header("host") ?? ""];
+  if (
+    target.allowedOrigins.length > 0 &&
+    host &&
+    !own.includes(host) &&
+    !originAllowed(host, target.allowedOrigins)
+  ) {
+    return {
+      ok: false,
+      status: 403,
+      message: `Origin ${host} is not in this ${noun}'s allowedOrigins`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * Resolves `<id>` of a delivery URL (a uid or a signed token) to its video and applies the
  * video's protections: `requireSignedURLs`, token validity and access rules, `allowedOrigins`,
@@ -68,51 +130,18 @@ export function resolveDelivery(
   id: string,
   purpose: "view" | "download" = "view",
 ): Access {
-  let record: VideoRecord | undefined;
-  let claims: TokenClaims | undefined;
-  if (isUid(id)) {
-    record = ctx.store.get(id);
-    if (!record) return { ok: false, status: 404, message: "Video not found" };
-    if (record.requireSignedURLs) {
-      return {
-        ok: false,
-        status: 401,
-        message: "This video requires a signed URL: use a token instead of the uid",
-      };
-    }
-  } else if (looksLikeToken(id)) {
-    const verdict = verifyToken(id, (kid) => ctx.account.key(kid));
-    if (!verdict.ok)
-      return { ok: false, status: 401, message: `Invalid signed token: ${verdict.reason}` };
-    claims = verdict.claims;
-    record = ctx.store.get(claims.sub);
-    if (!record) return { ok: false, status: 404, message: "Video not found" };
-    const rule = (claims.accessRules ?? []).find((r) => ruleMatches(r, remoteAddress(c)));
-    if (rule?.action === "block")
-      return { ok: false, status: 403, message: "Blocked by the token's access rules" };
-    if (purpose === "download" && record.requireSignedURLs && claims.downloadable !== true) {
-      return {
-        ok: false,
-        status: 401,
-        message: "Downloads of this video need a token with downloadable: true",
-      };
-    }
-  } else {
-    return { ok: false, status: 404, message: "Not found" };
-  }
-  const host = requesterHost(c);
-  const own = [new URL(ctx.origin()).host, c.req.header("host") ?? ""];
-  if (
-    record.allowedOrigins.length > 0 &&
-    host &&
-    !own.includes(host) &&
-    !originAllowed(host, record.allowedOrigins)
-  ) {
+  const who = identify(ctx, c, id);
+  if (!who.ok) return who;
+  const record = ctx.store.get(who.uid);
+  if (!record) return { ok: false, status: 404, message: "Video not found" };
+  const denied = guard(ctx, c, who, record, "video");
+  if (denied) return denied;
+  if (purpose === "download" && record.requireSignedURLs && who.claims?.downloadable !== true) {
     return {
       ok: false,
-      status: 403,
-      message: `Origin ${host} is not in this video's allowedOrigins`,
+      status: 401,
+      message: "Downloads of this video need a token with downloadable: true",
     };
   }
-  return { ok: true, record, id, ...(claims ? { claims } : {}) };
+  return { ok: true, record, id, ...(who.claims ? { claims: who.claims } : {}) };
 }

@@ -1,6 +1,9 @@
 import type { PlayerParams } from "./params";
 import { MEDIA_EVENTS, MESSAGE_TYPE, READONLY_PROPERTIES, WRITABLE_PROPERTIES } from "./protocol";
 
+/** Where the delivery origin serves hls.js to its player pages. */
+export const HLS_SCRIPT_PATH = "/embed/hls.min.js";
+
 export interface PlayerPage {
   /** The uid or token the page was opened with; URLs below are built on it. */
   id: string;
@@ -9,6 +12,7 @@ export interface PlayerPage {
   hls?: string;
   /** A file the browser plays directly (degraded mode). */
   file?: string;
+  /** The still shown before playback; empty for none (a live window has no thumbnail). */
   poster: string;
   captions: Array<{ language: string; label: string; src: string }>;
   /** Shown instead of the video while processing or after an error. */
@@ -17,7 +21,7 @@ export interface PlayerPage {
   reloadMs?: number;
   /** Tell the embedding page through an `error` event (errored video, bad token). */
   failed?: boolean;
-  /** A live broadcast: a LIVE marker over the video, and hls.js kept near the live edge. */
+  /** A live broadcast: a LIVE marker over the video (hls.js starts live playlists at their edge). */
   live?: boolean;
   hlsScript: string;
 }
@@ -143,7 +147,7 @@ export function renderPlayerPage(page: PlayerPage): string {
     'id="video"',
     "playsinline",
     `preload="${p.preload}"`,
-    `poster="${escapeHtml(p.poster ?? page.poster)}"`,
+    (p.poster ?? page.poster) ? `poster="${escapeHtml(p.poster ?? page.poster)}"` : "",
     p.autoplay ? "autoplay" : "",
     p.muted ? "muted" : "",
     p.loop ? "loop" : "",

@@ -6,7 +6,7 @@ import { type Access, resolveDelivery } from "../delivery/access";
 import { serveFile } from "../delivery/files";
 import { audioRenditions, withAudioGroup } from "../delivery/master";
 import { isUid, looksLikeToken } from "../ids";
-import { renderPlayerPage, renderWatchPage } from "../player/iframe-html";
+import { HLS_SCRIPT_PATH, renderPlayerPage, renderWatchPage } from "../player/iframe-html";
 import { readPlayerParams } from "../player/params";
 import { SDK_SCRIPT } from "../player/sdk";
 import { filterMaster } from "../processing/hls";
@@ -18,8 +18,6 @@ import {
 } from "../processing/thumbnails";
 import type { VideoRecord } from "../records";
 import { downloadFile } from "./downloads";
-
-const HLS_SCRIPT_PATH = "/embed/hls.min.js";
 
 function deny(c: Context, access: Extract<Access, { ok: false }>) {
   return c.text(access.message, access.status);
