@@ -11,6 +11,8 @@ Usage: streamkit-emulator [options]
   --port <n>           port to listen on (default 8787; 0 picks a free one)
   --host <addr>        address to bind (default 127.0.0.1)
   --rtmp-port <n>      port of the RTMP ingest for live inputs (default 1935; 0 picks a free one)
+  --live-notify <url>  send live input notifications (Cloudflare Notifications' format) here,
+                       with $STREAMKIT_LIVE_NOTIFY_SECRET, if set, in cf-webhook-auth
   --data <dir>         state directory (default .streamkit)
   --token <t>          API token to accept (default: the documented dev token)
   --account-id <id>    32-hex account id (default: the documented dev account)
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       port: { type: "string", default: "8787" },
       host: { type: "string" },
       "rtmp-port": { type: "string", default: "1935" },
+      "live-notify": { type: "string" },
       data: { type: "string", default: ".streamkit" },
       token: { type: "string" },
       "account-id": { type: "string" },
@@ -63,7 +66,17 @@ async function main(): Promise<void> {
     ffmpegPath: values.ffmpeg === "none" ? false : values.ffmpeg,
     publicUrl: values["public-url"],
     samples: !values["no-samples"],
-    live: { rtmpPort },
+    live: {
+      rtmpPort,
+      ...(values["live-notify"]
+        ? {
+            notifications: {
+              url: values["live-notify"],
+              secret: process.env.STREAMKIT_LIVE_NOTIFY_SECRET,
+            },
+          }
+        : {}),
+    },
     ...(faults !== undefined ? { faults } : {}),
     ...(concurrency !== undefined ? { processing: { concurrency } } : {}),
   });

@@ -16,12 +16,18 @@ export {
   type ResetFault,
   type TruncateUploadFault,
 } from "./faults";
+export type {
+  LiveEventType,
+  LiveInputErrored,
+  LiveNotificationTarget,
+} from "./live/notifications";
 export {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_CUSTOMER_CODE,
   DEFAULT_TOKEN,
   type EmulatorOptions,
   type LimitOptions,
+  type LiveOptions,
   type ProcessingOptions,
   type WebhookOptions,
 } from "./options";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { BASIC_UPLOAD_MAX_BYTES } from "@streamkit/core/upload";
 import { type FaultConfig, parseFaultConfig } from "./faults";
+import type { LiveNotificationTarget } from "./live/notifications";
 
 /**
  * Fixed development credentials, so that examples, `.env` files and docs work without setup.
@@ -49,6 +50,11 @@ export interface LiveOptions {
    * the broadcast ends, when the input's `recording.timeoutSeconds` is 0. Defaults to 10000.
    */
   reconnectWindowMs?: number;
+  /**
+   * Where live input notifications (`live_input.connected`, `.disconnected`, `.errored`) are
+   * sent, in Cloudflare Notifications' format, with `secret` in `cf-webhook-auth`. None by default.
+   */
+  notifications?: LiveNotificationTarget;
 }
 
 export interface EmulatorOptions {
@@ -103,7 +109,7 @@ export interface ResolvedOptions {
   processing: Required<ProcessingOptions>;
   webhooks: Required<WebhookOptions>;
   limits: Required<LimitOptions>;
-  live: Required<LiveOptions>;
+  live: Required<Omit<LiveOptions, "notifications">> & Pick<LiveOptions, "notifications">;
   samples: boolean;
   log: (line: string) => void;
   faults: FaultConfig | undefined;
@@ -159,11 +165,31 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       rtmpPort: options.live?.rtmpPort ?? 0,
       srtPort: options.live?.srtPort ?? 8890,
       reconnectWindowMs: options.live?.reconnectWindowMs ?? 10_000,
+      notifications: liveNotifications(options.live?.notifications),
     },
     samples: options.samples ?? true,
     log,
     faults: options.faults === undefined ? undefined : startupFaults(options.faults),
   };
+}
+
+function liveNotifications(
+  target: LiveNotificationTarget | undefined,
+): LiveNotificationTarget | undefined {
+  if (target === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(target.url);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol)) {
+    throw new TypeError(
+      `startEmulator: live.notifications.url must be an http(s) URL, got ${JSON.stringify(target.url)}`,
+    );
+  }
+  if (target.secret !== undefined && typeof target.secret !== "string") {
+    throw new TypeError("startEmulator: live.notifications.secret must be a string");
+  }
+  return { url: url.href, ...(target.secret ? { secret: target.secret } : {}) };
 }
 
 function startupFaults(value: unknown): FaultConfig {

@@ -5,6 +5,7 @@ import { AccountStore } from "./account";
 import { createApp } from "./app";
 import type { EmulatorContext } from "./context";
 import { type FaultConfig, FaultController, type FaultState } from "./faults";
+import { LiveNotifications } from "./live/notifications";
 import { LiveService } from "./live/service";
 import { LiveInputStore } from "./live/store";
 import { type EmulatorOptions, resolveOptions } from "./options";
@@ -119,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       pipeline,
       tools,
       options: opts,
+      notifications: new LiveNotifications(base),
       origin: () => origin,
     }),
     thumbnails: new Thumbnails(base),

@@ -7,7 +7,20 @@ declare module "node-media-server/src/session/rtmp_session.js" {
     publishGraceMs: number;
   }
 
+  /** An FLV tag as the library parsed it. */
+  interface AVPacket {
+    /** 8 audio, 9 video, 18 script data (FLV tag types). */
+    codec_type: number;
+    /** FLV's codec id (7 H.264, 10 AAC, …) or, for enhanced RTMP, the FourCC as a number. */
+    codec_id: number;
+  }
+
+  interface RtmpProtocol {
+    onPacketCallback(packet: AVPacket): void;
+  }
+
   export default class RtmpSession {
+    rtmp: RtmpProtocol;
     constructor(socket: Socket);
     readonly id: string;
     readonly socket: Socket;

@@ -30,6 +30,51 @@ export interface RtmpHandlers {
   dropped(publisher: RtmpPublisher): void;
   /** The publish is over: the grace window passed, or the publisher was cut off. */
   ended(publisher: RtmpPublisher): void;
+  /** The first audio or video packet of a publish told its codec. */
+  codec(publisher: RtmpPublisher, kind: "audio" | "video", codec: string): void;
+}
+
+const FLV_AUDIO = 8;
+const FLV_VIDEO = 9;
+const VIDEO_CODECS: Record<number, string> = {
+  2: "h263",
+  3: "screen",
+  4: "vp6",
+  5: "vp6a",
+  7: "h264",
+  12: "hevc",
+};
+const AUDIO_CODECS: Record<number, string> = {
+  0: "pcm",
+  1: "adpcm",
+  2: "mp3",
+  3: "pcm",
+  4: "nellymoser",
+  5: "nellymoser",
+  6: "nellymoser",
+  7: "g711a",
+  8: "g711u",
+  10: "aac",
+  11: "speex",
+  14: "mp3",
+};
+
+/** A codec's name from an FLV codec id, or from an enhanced-RTMP FourCC (`hvc1`, `av01`, `vp09`). */
+function codecName(table: Record<number, string>, id: number): string {
+  if (table[id]) return table[id];
+  if (id > 0xffffff) {
+    const fourCC = Buffer.alloc(4);
+    fourCC.writeUInt32BE(id);
+    return (
+      (
+        { hvc1: "hevc", av01: "av1", vp09: "vp9", Opus: "opus", fLaC: "flac" } as Record<
+          string,
+          string
+        >
+      )[fourCC.toString("latin1")] ?? fourCC.toString("latin1")
+    );
+  }
+  return `flv codec ${id}`;
 }
 
 /** An RTMP ingest on one port: publishers on `rtmp://host:port/<app>/<key>`. */
@@ -91,6 +136,7 @@ export class RtmpIngest {
     session.broadcast.publishGraceMs = this.handlers.graceMs(session.streamName);
     const publisher = { key: session.streamName, session };
     this.publishers.set(publisher.key, publisher);
+    this.watchCodecs(publisher);
     this.handlers.connected(publisher);
   };
 
@@ -105,6 +151,22 @@ export class RtmpIngest {
       if (!player.isPublisher && player.streamName === publisher.key) player.close();
     this.handlers.ended(publisher);
   };
+
+  /** Reports each kind's codec once, from the first packet of that kind. */
+  private watchCodecs(publisher: RtmpPublisher): void {
+    const { rtmp } = publisher.session;
+    const forward = rtmp.onPacketCallback;
+    const seen = new Set<number>();
+    rtmp.onPacketCallback = (packet) => {
+      forward(packet);
+      const kind = packet.codec_type;
+      if ((kind !== FLV_AUDIO && kind !== FLV_VIDEO) || seen.has(kind)) return;
+      seen.add(kind);
+      const video = kind === FLV_VIDEO;
+      const name = codecName(video ? VIDEO_CODECS : AUDIO_CODECS, packet.codec_id);
+      this.handlers.codec(publisher, video ? "video" : "audio", name);
+    };
+  }
 
   /** Cuts a publisher off now, with no grace window: its input was disabled, deleted or rotated. */
   drop(key: string): void {

@@ -6,9 +6,11 @@ import type { FfmpegTools } from "../processing/ffmpeg";
 import { type Pipeline, SOURCE_FILE } from "../processing/pipeline";
 import { blankRecord } from "../records";
 import type { VideoStore } from "../store";
+import type { LiveNotifications } from "./notifications";
 import { LivePackager, RECORDING_FILE } from "./packager";
 import type { LiveInputRecord } from "./records";
 import { RtmpIngest, type RtmpPublisher } from "./rtmpIngest";
+import { Simulcast } from "./simulcast";
 import type { LiveInputStore } from "./store";
 import type { IngestUrls } from "./view";
 
@@ -19,15 +21,23 @@ export interface LiveDeps {
   /** `undefined` in degraded mode: broadcasts connect, but nothing is packaged or recorded. */
   tools: FfmpegTools | undefined;
   options: Pick<ResolvedOptions, "host" | "live" | "log" | "dataDir">;
+  notifications: LiveNotifications;
   origin(): string;
 }
+
+/** What Stream Live takes from a broadcaster: H.264 video, AAC audio (or none). */
+const SUPPORTED = { video: ["h264"], audio: ["aac"] } as const;
 
 /** A broadcast in progress on one input. */
 interface OnAir {
   inputUid: string;
   packager: LivePackager | undefined;
+  /** Forwards to the input's enabled outputs. */
+  simulcast: Simulcast | undefined;
   /** The video recording it (`recording.mode: automatic`). */
   videoUid: string | undefined;
+  /** Set when the broadcast was refused for what it sent: nothing of it is kept. */
+  errored?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -53,6 +63,7 @@ export class LiveService {
       connected: (publisher) => void this.connected(publisher).catch(this.failed),
       dropped: (publisher) => void this.setStatus(publisher.key, "reconnecting"),
       ended: (publisher) => void this.ended(publisher).catch(this.failed),
+      codec: (publisher, kind, codec) => this.codec(publisher.key, kind, codec),
     });
   }
 
@@ -65,7 +76,9 @@ export class LiveService {
   }
 
   async stop(): Promise<void> {
+    this.deps.notifications.close();
     await this.ingest.stop();
+    for (const air of this.onAir.values()) air.simulcast?.stop();
     await Promise.all([...this.onAir.values()].map((air) => air.packager?.stop(1_000)));
   }
 
@@ -113,7 +126,10 @@ export class LiveService {
     const record = this.inputs.byIngestKey(publisher.key);
     if (!record) return;
     const resumed = this.onAir.has(publisher.key);
-    if (!resumed) this.onAir.set(publisher.key, await this.goLive(record, publisher.key));
+    if (!resumed) {
+      this.onAir.set(publisher.key, await this.goLive(record, publisher.key));
+      this.deps.notifications.notify(record.uid, "live_input.connected");
+    }
     const next = record.status === "reconnecting" && resumed ? "reconnected" : "connected";
     await this.setStatus(publisher.key, next);
     this.deps.options.log(`live input ${record.uid}: broadcast ${next}`);
@@ -122,7 +138,12 @@ export class LiveService {
   /** A new broadcast: its live window and, when the input records, its video. */
   private async goLive(record: LiveInputRecord, key: string): Promise<OnAir> {
     const { tools, store } = this.deps;
-    const air: OnAir = { inputUid: record.uid, packager: undefined, videoUid: undefined };
+    const air: OnAir = {
+      inputUid: record.uid,
+      packager: undefined,
+      simulcast: undefined,
+      videoUid: undefined,
+    };
     if (!tools) return air;
     if (record.recording.mode === "automatic") {
       const video = await store.create({
@@ -137,23 +158,59 @@ export class LiveService {
       air.videoUid = video.uid;
     }
     const packager = new LivePackager(tools.ffmpeg, this.dirOf(record.uid), this.deps.options.log);
+    await packager.start(this.playbackUrl(key), this.graceMs(key));
+    air.packager = packager;
+    air.simulcast = new Simulcast(tools.ffmpeg, this.playbackUrl(key), this.deps.options.log);
+    air.simulcast.sync(record.outputs);
+    return air;
+  }
+
+  /** The broadcast played back from the emulator's own ingest (for the packager and outputs). */
+  private playbackUrl(key: string): string {
     const host = /^(0\.0\.0\.0|::)$/.test(this.deps.options.host)
       ? "127.0.0.1"
       : this.deps.options.host;
     const shown = host.includes(":") ? `[${host}]` : host;
-    await packager.start(`rtmp://${shown}:${this.rtmpPort}/live/${key}`, this.graceMs(key));
-    air.packager = packager;
-    return air;
+    return `rtmp://${shown}:${this.rtmpPort}/live/${key}`;
+  }
+
+  /** An input's outputs changed: a broadcast on it starts or stops forwarding at once. */
+  outputsChanged(uid: string): void {
+    const record = this.inputs.get(uid);
+    for (const air of this.onAir.values())
+      if (air.inputUid === uid) air.simulcast?.sync(record?.outputs ?? []);
   }
 
   private async ended(publisher: RtmpPublisher): Promise<void> {
     const air = this.onAir.get(publisher.key);
-    await this.setStatus(publisher.key, "client_disconnect");
+    await this.setStatus(publisher.key, air?.errored ? "failed_to_connect" : "client_disconnect");
     this.onAir.delete(publisher.key);
     if (!air) return;
     this.deps.options.log(`live input ${air.inputUid}: broadcast ended`);
+    this.deps.notifications.notify(air.inputUid, "live_input.disconnected");
+    air.simulcast?.stop();
     await air.packager?.stop();
-    if (air.videoUid) await this.keepRecording(air, air.videoUid);
+    if (!air.videoUid) return;
+    if (air.errored) await this.deps.store.delete(air.videoUid);
+    else await this.keepRecording(air, air.videoUid);
+  }
+
+  /**
+   * A codec Stream Live does not take errors the input (`live_input.errored`, with Stream's
+   * error code and the codecs seen) and cuts the broadcaster off: nothing plays or is recorded.
+   */
+  private codec(key: string, kind: "audio" | "video", codec: string): void {
+    const air = this.onAir.get(key);
+    if (!air || (SUPPORTED[kind] as readonly string[]).includes(codec)) return;
+    air.errored = true;
+    const code = kind === "video" ? "ERR_UNSUPPORTED_VIDEO_CODEC" : "ERR_UNSUPPORTED_AUDIO_CODEC";
+    const message = `Stream Live takes ${SUPPORTED[kind].join(", ")} ${kind}; the broadcast sent ${codec}.`;
+    this.deps.options.log(`live input ${air.inputUid}: ${message}`);
+    this.deps.notifications.notify(air.inputUid, "live_input.errored", {
+      error: { code, message },
+      ...(kind === "video" ? { video_codec: codec } : { audio_codec: codec }),
+    });
+    this.ingest.drop(key);
   }
 
   /** The recording becomes an ordinary video: processed to `ready`, played as VOD. */

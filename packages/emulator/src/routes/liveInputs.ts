@@ -221,6 +221,7 @@ export function registerLiveInputRoutes(app: Hono, ctx: EmulatorContext): void {
     await changed(uid, (r) => {
       r.outputs.push(output);
     });
+    ctx.live.outputsChanged(uid);
     return ok(c, liveOutputView(output));
   });
 
@@ -233,6 +234,7 @@ export function registerLiveInputRoutes(app: Hono, ctx: EmulatorContext): void {
       const output = r.outputs.find((o) => o.uid === uid);
       if (output) output.enabled = enabled;
     });
+    ctx.live.outputsChanged(record.uid);
     return ok(c, liveOutputView(requireOutput(next, uid)));
   });
 
@@ -242,6 +244,7 @@ export function registerLiveInputRoutes(app: Hono, ctx: EmulatorContext): void {
     await changed(record.uid, (r) => {
       r.outputs = r.outputs.filter((o) => o.uid !== uid);
     });
+    ctx.live.outputsChanged(record.uid);
     return ok(c, "");
   });
 }
