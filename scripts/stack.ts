@@ -3,6 +3,7 @@
  * example dashboard's Vite server with @streamkit/proxy mounted in it. `pnpm dev` runs it on fixed
  * ports; the end-to-end tests run it on free ones with a throwaway data folder.
  */
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { type RunningEmulator, startEmulator } from "@streamkit/emulator";
 import { setupAccount } from "@streamkit/proxy/admin";
@@ -86,7 +87,15 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         webhookUrl: `${dashboardUrl}/api/stream-webhook`,
       });
       webhookSecret = setup.webhookSecret;
+      // Live input notifications (Cloudflare Notifications, set up in its dashboard for a real
+      // account) go to the dashboard's receiver with a secret of this run's own.
+      const liveNotificationSecret = randomUUID();
+      emulator.setLiveNotifications({
+        url: `${dashboardUrl}/api/stream-live-notification`,
+        secret: liveNotificationSecret,
+      });
       Object.assign(process.env, {
+        STREAM_LIVE_NOTIFICATION_SECRET: liveNotificationSecret,
         STREAM_WEBHOOK_SECRET: setup.webhookSecret,
         STREAM_SIGNING_KEY_ID: setup.signingKeyId,
         STREAM_SIGNING_KEY_PEM: setup.signingKeyPem,

@@ -14,6 +14,8 @@ export interface DashboardConfig {
   /** The emulator's sample list, to prefill "upload from URL". */
   samplesUrl: string | undefined;
   webhookSecret: string | undefined;
+  /** The secret of the Notifications destination that live input notifications arrive with. */
+  liveNotificationSecret: string | undefined;
   /** A signing key (`streamkit setup` makes one): tokens are then signed here, not by the API. */
   signingKey: { id: string; pem: string } | undefined;
 }
@@ -41,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DashboardConfi
     sdkUrl: env.STREAM_SDK_URL || undefined,
     samplesUrl: env.STREAM_SAMPLES_URL || undefined,
     webhookSecret: env.STREAM_WEBHOOK_SECRET || undefined,
+    liveNotificationSecret: env.STREAM_LIVE_NOTIFICATION_SECRET || undefined,
     signingKey:
       env.STREAM_SIGNING_KEY_ID && env.STREAM_SIGNING_KEY_PEM
         ? { id: env.STREAM_SIGNING_KEY_ID, pem: env.STREAM_SIGNING_KEY_PEM }

@@ -1,3 +1,5 @@
+import type { LiveInputStatus } from "./liveInputs/types";
+import type { LiveInputErrored, LiveInputEventType } from "./liveNotification";
 import type { Video } from "./types";
 import { isUid } from "./validate";
 
@@ -15,11 +17,26 @@ export type EventSourceConstructor = new (
   init?: { withCredentials?: boolean },
 ) => EventSourceLike;
 
+/**
+ * A live input's connection changed: a live notification the proxy verified and scoped to the
+ * input's owner. It carries no credentials; read the input for those.
+ */
+export interface LiveInputEvent {
+  uid: string;
+  event_type: LiveInputEventType;
+  /** The input's `status` as the proxy read it on receipt (`null` when it could not). */
+  status: LiveInputStatus;
+  updated_at: string;
+  live_input_errored?: LiveInputErrored;
+}
+
 export interface LiveUpdatesOptions {
   /** The proxy's server-sent-events route, e.g. `/api/stream/events`. */
   url: string;
   /** Each verified webhook's video (ready or error). */
   onVideo(video: Video): void;
+  /** Each live input event (`event: live_input`), when the proxy receives live notifications. */
+  onLiveInput?(event: LiveInputEvent): void;
   onStatus?(status: LiveUpdatesStatus): void;
   /** Defaults to the global `EventSource`; without one, the status is `unavailable` (poll instead). */
   EventSource?: EventSourceConstructor;
@@ -70,6 +87,14 @@ export function connectLiveUpdates(options: LiveUpdatesOptions): { close(): void
         if (isUid(video?.uid)) options.onVideo(video);
       } catch {
         // A malformed event is dropped; the next poll corrects whatever it missed.
+      }
+    });
+    current.addEventListener("live_input", (event) => {
+      try {
+        const live = JSON.parse(String(event.data)) as LiveInputEvent;
+        if (isUid(live?.uid)) options.onLiveInput?.(live);
+      } catch {
+        // As for videos: dropped, and polling catches up.
       }
     });
     current.addEventListener("error", () => {

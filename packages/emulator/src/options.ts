@@ -173,8 +173,9 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   };
 }
 
-function liveNotifications(
+export function liveNotifications(
   target: LiveNotificationTarget | undefined,
+  where = "startEmulator: live.notifications",
 ): LiveNotificationTarget | undefined {
   if (target === undefined) return undefined;
   let url: URL | undefined;
@@ -182,12 +183,10 @@ function liveNotifications(
     url = new URL(target.url);
   } catch {}
   if (!url || !/^https?:$/.test(url.protocol)) {
-    throw new TypeError(
-      `startEmulator: live.notifications.url must be an http(s) URL, got ${JSON.stringify(target.url)}`,
-    );
+    throw new TypeError(`${where}.url must be an http(s) URL, got ${JSON.stringify(target.url)}`);
   }
   if (target.secret !== undefined && typeof target.secret !== "string") {
-    throw new TypeError("startEmulator: live.notifications.secret must be a string");
+    throw new TypeError(`${where}.secret must be a string`);
   }
   return { url: url.href, ...(target.secret ? { secret: target.secret } : {}) };
 }

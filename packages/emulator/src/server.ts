@@ -5,10 +5,10 @@ import { AccountStore } from "./account";
 import { createApp } from "./app";
 import type { EmulatorContext } from "./context";
 import { type FaultConfig, FaultController, type FaultState } from "./faults";
-import { LiveNotifications } from "./live/notifications";
+import { LiveNotifications, type LiveNotificationTarget } from "./live/notifications";
 import { LiveService } from "./live/service";
 import { LiveInputStore } from "./live/store";
-import { type EmulatorOptions, resolveOptions } from "./options";
+import { type EmulatorOptions, liveNotifications, resolveOptions } from "./options";
 import { recoverAudioTracks } from "./processing/audio-tracks";
 import { recoverCaptions } from "./processing/captions";
 import { recoverDownloads } from "./processing/downloads";
@@ -40,6 +40,12 @@ export interface RunningEmulator {
   degraded: boolean;
   /** Fault injection, the same as `GET/PUT/DELETE /__emulator/faults`. */
   faults: EmulatorFaults;
+  /**
+   * Where live input notifications go from now on (`undefined`: nowhere), as
+   * `live.notifications` at start; for an app whose receiver's URL is known only once it listens.
+   * Throws a TypeError on a URL that is not http(s).
+   */
+  setLiveNotifications(target: LiveNotificationTarget | undefined): void;
   /** Stops the server and every job; state on disk is complete and consistent afterwards. */
   stop(): Promise<void>;
 }
@@ -110,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   };
   const webhooks = new Webhooks(base);
   const pipeline = new Pipeline({ ...base, webhooks });
+  const notifications = new LiveNotifications(base);
   const ctx: EmulatorContext = {
     ...base,
     webhooks,
@@ -120,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       pipeline,
       tools,
       options: opts,
-      notifications: new LiveNotifications(base),
+      notifications,
       origin: () => origin,
     }),
     thumbnails: new Thumbnails(base),
@@ -204,6 +211,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       clear: () => ctx.faults.clear(),
       state: () => ctx.faults.state(),
     },
+    setLiveNotifications: (target) =>
+      notifications.setTarget(liveNotifications(target, "setLiveNotifications: target")),
     stop,
   };
 }

@@ -7,6 +7,7 @@ import {
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { writePolledVideo } from "./cacheUpdates";
+import { streamKeys } from "./keys";
 
 export interface LiveUpdatesConfig {
   /** The proxy's events route. Defaults to `{baseUrl}/events`. */
@@ -29,7 +30,7 @@ export const SAFETY_NET_POLICY: Partial<PollingPolicy> = {
 
 /**
  * Subscribes to the proxy's webhook events: each video lands in the cache at once (detail and
- * lists), and polling slows to a safety net while the stream is open, back to normal when not.
+ * lists), each live input event refetches the live inputs and video lists, and polling slows to a safety net while the stream is open, back to normal when not.
  */
 export function useLiveUpdates(
   config: LiveUpdatesConfig | undefined,
@@ -53,9 +54,14 @@ export function useLiveUpdates(
       withCredentials,
       onStatus: setStatus,
       onVideo: (video: Video) => {
-        const uid = video.uid as string;
-        writePolledVideo(queryClient, uid, video);
-        poller.notify(uid);
+        writePolledVideo(queryClient, video.uid as string, video);
+        poller.notify(video.uid as string);
+      },
+      // A broadcast came or went: its input (and lists) refetch, and video lists pick up the
+      // recording it started or finished. Only the mounted queries refetch.
+      onLiveInput: () => {
+        queryClient.invalidateQueries({ queryKey: [...streamKeys.all, "liveInputs"] });
+        queryClient.invalidateQueries({ queryKey: streamKeys.lists() });
       },
     });
     return () => connection.close();

@@ -1,10 +1,31 @@
 import type { Video } from "@streamkit/core";
+import type { LiveInputEvent } from "@streamkit/core/live";
 
 /** One verified webhook: the bare Video, with an id stable across Cloudflare's retries. */
-export interface StreamEvent {
+export interface VideoEvent {
   /** `<signature time>-<uid>`: the same delivery retried carries the same id. */
   id: string;
   video: Video;
+}
+
+/**
+ * One verified live notification, with the input's status read on receipt. `creator` is the
+ * input's owner (from the proxy's own stamp), so `/events` sends it to that creator only;
+ * `null` when the input has no owner or could not be read (then only unscoped subscribers get it).
+ */
+export interface LiveInputStreamEvent {
+  /** `<ts>-<input uid>-<event_type>`: the same dispatch retried carries the same id. */
+  id: string;
+  liveInput: LiveInputEvent;
+  creator: string | null;
+}
+
+/** What travels on the bus to `/events`: a video webhook or a live input notification. */
+export type StreamEvent = VideoEvent | LiveInputStreamEvent;
+
+/** Whose event this is, for creator scoping (`null`: nobody's in particular). */
+export function eventCreator(event: StreamEvent): string | null {
+  return "video" in event ? (event.video.creator ?? null) : event.creator;
 }
 
 export type Unsubscribe = () => void;

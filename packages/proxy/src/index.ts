@@ -1,5 +1,13 @@
 export { ProxyError, ProxyErrorCode, refuse } from "./errors";
-export { createMemoryEventBus, type EventBus, type StreamEvent, type Unsubscribe } from "./events";
+export {
+  createMemoryEventBus,
+  type EventBus,
+  eventCreator,
+  type LiveInputStreamEvent,
+  type StreamEvent,
+  type Unsubscribe,
+  type VideoEvent,
+} from "./events";
 export {
   EXPOSED_RESPONSE_HEADERS,
   FORWARDED_REQUEST_HEADERS,

@@ -1,5 +1,6 @@
 import type { Video } from "@streamkit/core";
 import { MAX_AUDIO_TRACK_BYTES, MAX_WATERMARK_BYTES } from "@streamkit/core/requests";
+import type { LiveInputNotification } from "@streamkit/core/webhooks";
 import type { EventBus } from "./events";
 import type { OperationPattern } from "./routes";
 
@@ -97,7 +98,20 @@ export interface StreamProxyOptions {
   webhookToleranceSeconds?: number;
   /** Runs for each verified webhook before it is published (to update your database, say). */
   onWebhook?: (video: Video, request: Request) => void | Promise<void>;
-  /** Where verified webhooks are published and `/events` subscribes. Default: in-memory, per process. */
+  /**
+   * The secret of the Cloudflare Notifications webhook destination that live input notifications
+   * go to (sent as is in `cf-webhook-auth`); needed by `handleLiveNotification`.
+   */
+  liveNotificationSecret?: string;
+  /** Runs for each verified live input notification before it is published. */
+  onLiveNotification?: (
+    notification: LiveInputNotification,
+    request: Request,
+  ) => void | Promise<void>;
+  /**
+   * Where verified webhooks and live notifications are published and `/events` subscribes.
+   * Default: in-memory, per process.
+   */
   events?: EventBus;
   /** CORS for cross-origin browser apps. Default: none (same-origin apps need none). */
   cors?: CorsOptions;

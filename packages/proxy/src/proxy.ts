@@ -3,6 +3,7 @@ import { type OperationContext, respond, UpstreamRefusal } from "./context";
 import { createCors } from "./cors";
 import { errorResponse, ProxyError, ProxyErrorCode } from "./errors";
 import type { EventBus } from "./events";
+import { createLiveNotificationHandler } from "./liveNotification";
 import { HANDLERS } from "./operations";
 import type { StreamProxyOptions } from "./options";
 import { pathSegments, pathUnderBase } from "./paths";
@@ -25,6 +26,8 @@ export interface StreamProxy extends FetchHandler {
   readonly fetch: FetchHandler;
   /** The webhook receiver: mount it where Cloudflare posts (not behind your session check). */
   readonly handleWebhook: FetchHandler;
+  /** The receiver for live input notifications (Cloudflare Notifications), publishing to `/events`. */
+  readonly handleLiveNotification: FetchHandler;
   /** The bus verified webhooks go to and `/events` listens on. */
   readonly events: EventBus;
   /** The normalised mount path (`/api/stream`), used by the Express adapter to pass other paths on. */
@@ -163,9 +166,16 @@ export function createStreamProxy(options: StreamProxyOptions): StreamProxy {
     report: runtime.report,
   });
 
+  const handleLiveNotification = createLiveNotificationHandler({
+    secret: options.liveNotificationSecret,
+    runtime,
+    onLiveNotification: options.onLiveNotification,
+  });
+
   return Object.assign(fetchHandler, {
     fetch: fetchHandler,
     handleWebhook,
+    handleLiveNotification,
     events: runtime.bus,
     basePath: runtime.basePath,
   });

@@ -1,16 +1,17 @@
-import type { EventBus, StreamEvent, Unsubscribe } from "./events";
+import { type EventBus, eventCreator, type StreamEvent, type Unsubscribe } from "./events";
 import { scrub } from "./headers";
 
 /**
- * `GET {basePath}/events`: a server-sent-events stream of verified webhook videos.
- * Each event is `id:` + `event: video` + `data: <video json>`; comments keep idle connections
+ * `GET {basePath}/events`: a server-sent-events stream of verified webhook videos and live
+ * input notifications. Each event is `id:` + `event: video` + `data: <video json>`, or
+ * `event: live_input` + `data: <LiveInputEvent json>`; comments keep idle connections
  * open through proxies; everything is released when the client goes away (request abort or
  * stream cancel), whichever the runtime reports.
  */
 
 export interface SseConfig {
   bus: EventBus;
-  /** Only videos of this creator are sent; `undefined` sends all. */
+  /** Only this creator's videos and live inputs are sent; `undefined` sends all. */
   creator: string | undefined;
   heartbeatMs: number;
   retryMs: number;
@@ -24,7 +25,8 @@ const encoder = new TextEncoder();
 export function formatEvent(event: StreamEvent, secrets: readonly string[]): string {
   // JSON.stringify never emits raw newlines, so one data line carries the whole video.
   const id = event.id.replace(/[\r\n]/g, "");
-  return `id: ${id}\nevent: video\ndata: ${scrub(JSON.stringify(event.video), secrets)}\n\n`;
+  const [type, data] = "video" in event ? ["video", event.video] : ["live_input", event.liveInput];
+  return `id: ${id}\nevent: ${type}\ndata: ${scrub(JSON.stringify(data), secrets)}\n\n`;
 }
 
 export function sseResponse(config: SseConfig): Response {
@@ -59,7 +61,7 @@ export function sseResponse(config: SseConfig): Response {
 
       send(`retry: ${config.retryMs}\n: connected\n\n`);
       const listener = (event: StreamEvent) => {
-        if (config.creator !== undefined && event.video.creator !== config.creator) return;
+        if (config.creator !== undefined && eventCreator(event) !== config.creator) return;
         send(formatEvent(event, config.secrets));
       };
       Promise.resolve()

@@ -160,7 +160,7 @@ describe("handleWebhook", () => {
     );
     expect(response.status).toBe(200);
     expect(onWebhook).toHaveBeenCalledWith(JSON.parse(body), expect.any(Request));
-    expect(events.map((e) => e.video.uid)).toEqual([UID_B]);
+    expect(events.map((e) => ("video" in e ? e.video.uid : e.liveInput.uid))).toEqual([UID_B]);
     expect(proxy.events).toBe(bus);
   });
 

@@ -30,6 +30,25 @@ describe("connectLiveUpdates", () => {
     expect(onStatus.mock.calls.map(([s]) => s)).toEqual(["connecting", "open"]);
   });
 
+  it("passes each live input event on, and drops malformed ones", () => {
+    const onLiveInput = vi.fn();
+    const onVideo = vi.fn();
+    connectLiveUpdates({ url: "/e", onVideo, onLiveInput, EventSource: FakeEventSource });
+    const source = FakeEventSource.instances[0]!;
+    source.open();
+    const event = {
+      uid: UID_A,
+      event_type: "live_input.connected",
+      status: "connected",
+      updated_at: "2026-12-07T12:00:00Z",
+    };
+    source.emit("live_input", event);
+    source.emit("live_input", "not json");
+    source.emit("live_input", { uid: "nope" });
+    expect(onLiveInput.mock.calls).toEqual([[event]]);
+    expect(onVideo).not.toHaveBeenCalled();
+  });
+
   it("reconnects with backoff when the stream closes for good", () => {
     const onStatus = vi.fn();
     connectLiveUpdates({ url: "/e", onVideo: () => {}, onStatus, EventSource: FakeEventSource });

@@ -170,6 +170,30 @@ describe("live input notifications", () => {
     await until(listed, (videos) => videos.length === 0);
   }, 30_000);
 
+  it("goes to a destination set at runtime, and to none once it is cleared", async () => {
+    const input = await create();
+    const { port } = receiver.address() as AddressInfo;
+    emu.setLiveNotifications(undefined);
+    const quiet = broadcast(pushUrl(input));
+    const status = async () =>
+      (await json<LiveInput>(await emu.api(`/live_inputs/${input.uid}`))).body.result.status;
+    await until(status, (s) => s === "connected");
+    quiet.kill("SIGKILL");
+    await until(status, (s) => s === "client_disconnect");
+    expect(events(input.uid)).toEqual([]);
+    emu.setLiveNotifications({ url: `http://127.0.0.1:${port}/other`, secret: "next" });
+    const live = broadcast(pushUrl(input));
+    const sent = await until(
+      () => received.find((r) => r.body.data.input_id === input.uid),
+      (r) => r !== undefined,
+    );
+    expect(sent?.headers["cf-webhook-auth"]).toBe("next");
+    live.kill("SIGKILL");
+    expect(() => emu.setLiveNotifications({ url: "nope" })).toThrow(
+      /setLiveNotifications: target.url must be an http\(s\) URL/,
+    );
+  }, 30_000);
+
   it("refuses a destination that is not an http(s) URL", async () => {
     const dataDir = await makeDataDir();
     await expect(

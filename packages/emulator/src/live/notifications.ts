@@ -39,11 +39,19 @@ const TEXT: Record<LiveEventType, string> = {
  */
 export class LiveNotifications {
   private readonly timers = new Set<NodeJS.Timeout>();
+  private target: LiveNotificationTarget | undefined;
 
-  constructor(private readonly deps: LiveNotificationDeps) {}
+  constructor(private readonly deps: LiveNotificationDeps) {
+    this.target = deps.options.live.notifications;
+  }
+
+  /** A new destination (or none) for the notifications from now on; in-flight retries keep theirs. */
+  setTarget(target: LiveNotificationTarget | undefined): void {
+    this.target = target;
+  }
 
   notify(inputUid: string, eventType: LiveEventType, errored?: LiveInputErrored): void {
-    const target = this.deps.options.live.notifications;
+    const { target } = this;
     if (!target) return;
     const now = new Date();
     const body = JSON.stringify({

@@ -126,12 +126,11 @@ export class LiveService {
     const record = this.inputs.byIngestKey(publisher.key);
     if (!record) return;
     const resumed = this.onAir.has(publisher.key);
-    if (!resumed) {
-      this.onAir.set(publisher.key, await this.goLive(record, publisher.key));
-      this.deps.notifications.notify(record.uid, "live_input.connected");
-    }
+    if (!resumed) this.onAir.set(publisher.key, await this.goLive(record, publisher.key));
     const next = record.status === "reconnecting" && resumed ? "reconnected" : "connected";
     await this.setStatus(publisher.key, next);
+    // After the status, so a receiver that reads the input on notice sees it connected.
+    if (!resumed) this.deps.notifications.notify(record.uid, "live_input.connected");
     this.deps.options.log(`live input ${record.uid}: broadcast ${next}`);
   }
 

@@ -13,6 +13,7 @@ export function sseReader(response: Response) {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
+  let received = "";
   const messages: SseMessage[] = [];
 
   function parse(block: string): SseMessage {
@@ -44,7 +45,9 @@ export function sseReader(response: Response) {
       ]);
       if (chunk === "timeout") continue;
       if (chunk.done) throw new Error("SSE stream ended");
-      buffer += decoder.decode(chunk.value, { stream: true });
+      const text = decoder.decode(chunk.value, { stream: true });
+      buffer += text;
+      received += text;
       let end = buffer.indexOf("\n\n");
       while (end >= 0) {
         messages.push(parse(buffer.slice(0, end)));
@@ -57,15 +60,17 @@ export function sseReader(response: Response) {
   return {
     next,
     nextVideo: (timeoutMs?: number) => next((m) => m.event === "video", timeoutMs),
-    /** True when no video arrives within `ms`. */
-    async quiet(ms = 150): Promise<boolean> {
+    /** True when no event of this type (a video by default) arrives within `ms`. */
+    async quiet(ms = 150, event = "video"): Promise<boolean> {
       try {
-        await next((m) => m.event === "video", ms);
+        await next((m) => m.event === event, ms);
         return false;
       } catch {
         return true;
       }
     },
+    /** Everything the stream sent so far, as text. */
+    text: () => received,
     cancel: () => reader.cancel(),
   };
 }

@@ -3,4 +3,11 @@
 export { fileFromDisk, makeVideoFile, sampleVideo, sha256File, tinyVideo } from "./files";
 export { multipartFile } from "./multipart";
 export { type Relay, startRelay } from "./relay";
-export { MEDIA_STACK, type Stack, type StackOptions, startStack, UPLOAD_STACK } from "./stack";
+export {
+  MEDIA_STACK,
+  STACK_LIVE_NOTIFICATION_SECRET,
+  type Stack,
+  type StackOptions,
+  startStack,
+  UPLOAD_STACK,
+} from "./stack";

@@ -21,7 +21,15 @@ export interface StackOptions {
    * secret it answers with: the whole chain, webhook included.
    */
   webhookPath?: string;
+  /**
+   * Send the emulator's live input notifications to this path of the proxy's server, with a
+   * destination secret the proxy is given as `liveNotificationSecret`.
+   */
+  liveNotificationPath?: string;
 }
+
+/** The Notifications destination secret of a stack with `liveNotificationPath`. */
+export const STACK_LIVE_NOTIFICATION_SECRET = "stack-live-notification-secret";
 
 export interface Stack {
   emulator: RunningEmulator;
@@ -62,23 +70,8 @@ export const MEDIA_STACK: StackOptions = {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir =
     options.emulator?.dataDir ?? (await mkdtemp(path.join(tmpdir(), "streamkit-stack-")));
-  const emulator = await startEmulator({
-    port: 0,
-    samples: false,
-    log: false,
-    processing: { ladder: [180], preset: "ultrafast" },
-    ...options.emulator,
-    dataDir,
-  });
-  const api = `${emulator.apiBase}/accounts/${emulator.accountId}/stream`;
-  const admin: Stack["admin"] = (method, route, body) =>
-    fetch(`${api}${route}`, {
-      method,
-      headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-
-  // The server listens first: the webhook subscription needs its URL before the proxy exists.
+  // The server listens first: the emulator's live notifications and the webhook subscription
+  // need its URL before the proxy exists.
   const proxyRequests: string[] = [];
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
   const server = createServer((req, res) => {
@@ -87,6 +80,40 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const live = options.liveNotificationPath
+    ? {
+        live: {
+          ...options.emulator?.live,
+          notifications: {
+            url: `${origin}${options.liveNotificationPath}`,
+            secret: STACK_LIVE_NOTIFICATION_SECRET,
+          },
+        },
+      }
+    : {};
+
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator({
+      port: 0,
+      samples: false,
+      log: false,
+      processing: { ladder: [180], preset: "ultrafast" },
+      ...options.emulator,
+      ...live,
+      dataDir,
+    });
+  } catch (error) {
+    await new Promise((resolve) => server.close(resolve));
+    throw error;
+  }
+  const api = `${emulator.apiBase}/accounts/${emulator.accountId}/stream`;
+  const admin: Stack["admin"] = (method, route, body) =>
+    fetch(`${api}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
 
   let webhookSecret: string | undefined;
   if (options.webhookPath) {
@@ -101,12 +128,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     upstream: options.upstream ?? emulator.apiBase,
     basePath: "/api/stream",
     ...(webhookSecret ? { webhookSecret } : {}),
+    ...(options.liveNotificationPath
+      ? { liveNotificationSecret: STACK_LIVE_NOTIFICATION_SECRET }
+      : {}),
     ...options.proxy,
   });
   const toApi = toNodeHandler(proxy);
   const toWebhook = toNodeHandler(proxy.handleWebhook);
+  const toLiveNotification = toNodeHandler(proxy.handleLiveNotification);
   handle = (req, res) =>
-    options.webhookPath && req.url === options.webhookPath ? toWebhook(req, res) : toApi(req, res);
+    options.webhookPath && req.url === options.webhookPath
+      ? toWebhook(req, res)
+      : options.liveNotificationPath && req.url === options.liveNotificationPath
+        ? toLiveNotification(req, res)
+        : toApi(req, res);
 
   const baseUrl = `${origin}/api/stream`;
   const client = createStreamClient({ baseUrl });
