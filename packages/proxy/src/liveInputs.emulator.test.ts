@@ -128,9 +128,16 @@ describe("live inputs through the proxy", () => {
       const error = await attempt().catch((e: unknown) => e);
       expect(error, name).toBeInstanceOf(StreamApiError);
       expect((error as StreamApiError).status, name).toBe(404);
-      expect(JSON.stringify(error), name).not.toContain(input.rtmps?.streamKey);
+      for (const secret of secretsOf(input))
+        expect(JSON.stringify(error), name).not.toContain(secret);
     }
     const theirs = await listLiveInputs(bob, { include_counts: true });
+    // Not even the owner's own list carries a credential.
+    const own = JSON.stringify(await listLiveInputs(alice));
+    for (const secret of secretsOf(input)) {
+      expect(JSON.stringify(theirs)).not.toContain(secret);
+      expect(own).not.toContain(secret);
+    }
     expect(theirs.liveInputs.map((i) => i.uid)).not.toContain(input.uid);
     expect(theirs.total).toBe(theirs.liveInputs.length);
     // Nothing changed for the owner.
