@@ -1,4 +1,5 @@
 import "../packages/ui/src/styles.css";
+import "../packages/ui/src/live.css";
 import "./preview.css";
 import type { Decorator, Preview } from "@storybook/react-vite";
 import { type MockBackendOptions, mockBackend } from "@streamkit/test-utils";

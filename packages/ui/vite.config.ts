@@ -4,6 +4,7 @@ export default libraryConfig({
   entry: {
     index: "src/index.ts",
     captions: "src/captionsEntry.ts",
+    live: "src/liveEntry.ts",
     media: "src/mediaEntry.ts",
     upload: "src/uploadEntry.ts",
   },

@@ -8,6 +8,13 @@ export { captionLabel, languageLabel } from "./media";
 export { StreamModel } from "./model";
 export { type Answering, mswHandlers } from "./msw";
 export { audioNow, startAudioTrack } from "./routes/audio";
+export {
+  LIVE_RTMPS_URL,
+  LIVE_SRT_URL,
+  liveCredentials,
+  liveInputSummary,
+  makeLiveInput,
+} from "./routes/live";
 export { makeWatermark } from "./routes/watermarks";
 export type { ModelOptions, TusRecord, UploadFailure, UploadLink } from "./state";
 export {
@@ -16,9 +23,11 @@ export {
   MOCK_UPLOAD,
   type MockBackendOptions,
   type MockCaptionSeed,
+  type MockLiveInputSeed,
   type MockMediaSeed,
   mockBackend,
   SAMPLE_WATERMARKS,
+  SEEDED_LIVE_INPUT,
   StoryModel,
   storyBase,
 } from "./storybook";

@@ -1,5 +1,6 @@
 import type { Video } from "@streamkit/core";
 import type { Caption, Downloads } from "@streamkit/core/captions";
+import type { LiveInput, LiveInputStatus, LiveOutput } from "@streamkit/core/live-inputs";
 import type { AudioTrack, WatermarkProfile } from "@streamkit/core/media";
 import { type ClipWindow, clipFields } from "./clipWindow";
 import { type Failure, failureResponse, type Recorded, takeFailure } from "./failures";
@@ -106,6 +107,15 @@ export class StreamState {
   clipSteps = 1;
   /** `totalStorageMinutesLimit` of storage usage. */
   storageLimitMinutes = 1000;
+  /** The account's live inputs, by uid, oldest first, credentials and `status` included. */
+  liveInputs = new Map<string, LiveInput>();
+  /** Each live input's simulcast outputs, by the input's uid. */
+  liveOutputs = new Map<string, LiveOutput[]>();
+  /**
+   * Broadcasts that follow the clock, by input uid: reads see `statuses[i]` from `start + i *
+   * pace` ms, the last one after that (a story's input that connects, goes live and ends).
+   */
+  liveScripts = new Map<string, { statuses: LiveInputStatus[]; pace: number; start: number }>();
   /** When each clock-driven caption or download started. */
   readonly startedAt = new WeakMap<object, number>();
   /** Caption list requests left per `uid/lang` before a generated caption is done. */
@@ -182,6 +192,9 @@ export class StreamState {
     this.watermarks.clear();
     this.audio.clear();
     this.audioSteps = 2;
+    this.liveInputs.clear();
+    this.liveOutputs.clear();
+    this.liveScripts.clear();
     this.pending.clear();
     this.generateSteps = 2;
     this.downloadStep = 40;

@@ -1,5 +1,6 @@
 import type { Video } from "@streamkit/core";
 import type { CaptionStatus } from "@streamkit/core/captions";
+import type { LiveInput, LiveInputStatus, LiveOutput } from "@streamkit/core/live-inputs";
 import type { AudioTrackStatus, WatermarkProfile } from "@streamkit/core/media";
 import { HttpResponse, http } from "msw";
 import type { ClipWindow } from "./clipWindow";
@@ -7,6 +8,7 @@ import { mockUid } from "./ids";
 import { type MockVideo, snapshot } from "./lifecycle";
 import { captionLabel, downloadUrl } from "./media";
 import { StreamModel } from "./model";
+import { makeLiveInput } from "./routes/live";
 import { makeWatermark } from "./routes/watermarks";
 import { thumbnailSvg } from "./thumbnails";
 
@@ -31,6 +33,22 @@ export interface MockMediaSeed {
   /** Additional audio tracks; without a status one is `queued` from the story's start. */
   audio?: { label: string; default?: boolean; status?: AudioTrackStatus }[];
 }
+
+/** A live input a story starts with: its fields (`status`, `enabled`, `recording`, …) and more. */
+export interface MockLiveInputSeed extends Partial<LiveInput> {
+  /** Its simulcast outputs. */
+  outputs?: Partial<LiveOutput>[];
+  /** A broadcast that follows the clock: one status per `statusPace` ms, the last one stays. */
+  statuses?: LiveInputStatus[];
+  /** Milliseconds per scripted status. Defaults to 1500. */
+  statusPace?: number;
+}
+
+/** Seeds of the stories' live inputs' uids, and of their outputs'. */
+const LIVE_SEED = 0x11fe0001;
+const OUTPUT_SEED = 0x0a7e0001;
+/** The first live input a story seeds gets this uid, the next ones count up from it. */
+export const SEEDED_LIVE_INPUT = mockUid(LIVE_SEED);
 
 export interface MockBackendOptions {
   /** Videos present at start, with their captions and download if any. */
@@ -61,6 +79,11 @@ export interface MockBackendOptions {
   uploadFailTimes?: number;
   /** `totalStorageMinutesLimit` of storage usage. Defaults to 1000. */
   storageLimitMinutes?: number;
+  /**
+   * The account's live inputs at start (`SEEDED_LIVE_INPUT` is the first one's uid). Their
+   * recordings are seeded videos with `overrides: { liveInput: SEEDED_LIVE_INPUT }`.
+   */
+  liveInputs?: MockLiveInputSeed[];
 }
 
 const PENDING: Partial<Video> = {
@@ -291,6 +314,22 @@ export function mockBackend(options: MockBackendOptions = {}, scope = "") {
   marks.forEach((fields, i) => {
     const profile = makeWatermark(fields, mockUid(0x3a7e0001 + i));
     model.watermarks.set(profile.uid, profile);
+  });
+  (options.liveInputs ?? []).forEach(({ outputs, statuses, statusPace, ...fields }, i) => {
+    const input = makeLiveInput(fields, fields.uid ?? mockUid(LIVE_SEED + i));
+    model.liveInputs.set(input.uid, input);
+    model.liveOutputs.set(
+      input.uid,
+      (outputs ?? []).map((o, j) => ({
+        uid: mockUid(OUTPUT_SEED + i * 16 + j),
+        url: "rtmps://a.rtmp.youtube.com/live2",
+        streamKey: "abcd-efgh-ijkl-mnop",
+        enabled: true,
+        ...o,
+      })),
+    );
+    if (statuses?.length)
+      model.liveScripts.set(input.uid, { statuses, pace: statusPace ?? 1_500, start: Date.now() });
   });
   return {
     model,

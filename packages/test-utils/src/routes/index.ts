@@ -2,6 +2,7 @@ import { clip } from "../clips";
 import { fail } from "../envelope";
 import type { StreamState } from "../state";
 import { audio } from "./audio";
+import { liveInputs } from "./live";
 import { captions, downloads } from "./media";
 import { createTus, oneTimeUpload, tusTarget } from "./uploads";
 import { copy, directUpload, list, storageUsage, token, video } from "./videos";
@@ -52,6 +53,8 @@ export async function route(model: StreamState, request: Request): Promise<Respo
   if (parts.length === 1 && method === "POST" && first === "clip") return clip(model, request);
   if (first === "watermarks")
     return (await watermarks(model, request, parts.slice(1))) ?? noRoute();
+  if (first === "live_inputs")
+    return (await liveInputs(model, request, parts.slice(1))) ?? noRoute();
   let answer: Response | undefined;
   if (second === undefined) answer = await video(model, request, first);
   else if (second === "token" && rest.length === 0 && method === "POST")

@@ -23,6 +23,9 @@ export function list(model: StreamState, url: URL): Response {
   if (status) videos = videos.filter((v) => v.status?.state === status);
   const creator = q.get("creator");
   if (creator) videos = videos.filter((v) => v.creator === creator);
+  // A live input's recordings: the videos it made.
+  const liveInput = q.get("live_input_id");
+  if (liveInput) videos = videos.filter((v) => v.liveInput === liveInput);
   const search = q.get("search")?.toLowerCase();
   if (search)
     videos = videos.filter((v) =>

@@ -1,4 +1,5 @@
 import type { DropzoneMessages } from "../dropzone/messages";
+import type { LiveMessages } from "../live/messages";
 import type { CaptionsMessages, DownloadsMessages } from "../media/messages";
 import type { CommonMessages } from "./common";
 import type { DetailsMessages } from "./details";
@@ -34,4 +35,10 @@ type DeepPartial<T> = {
       ? DeepPartial<T[K]>
       : T[K];
 };
-export type StreamMessagesOverrides = DeepPartial<StreamMessages>;
+export type StreamMessagesOverrides = DeepPartial<StreamMessages> & {
+  /**
+   * Texts of `@streamkit/ui/live`. Not a group of `StreamMessages`: their defaults
+   * (`defaultLiveMessages`) live on that subpath, so apps without live video do not carry them.
+   */
+  live?: DeepPartial<LiveMessages>;
+};
