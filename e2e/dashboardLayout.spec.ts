@@ -10,7 +10,7 @@ import { axeViolations, checkEveryWidth, SCHEMES, settle } from "./layoutCheck";
 // off, and axe passes in both schemes. And what a phone user reads.
 let stack: RunningStack;
 let dataDir: string;
-const ids: Record<"hostile" | "failed", string> = { hostile: "", failed: "" };
+const ids: Record<"hostile" | "failed" | "live", string> = { hostile: "", failed: "", live: "" };
 
 const NAME = `Final_export_${"x".repeat(4_987)}`;
 const META = Object.fromEntries(
@@ -44,6 +44,12 @@ test.beforeAll(async () => {
     name: `${"broken ".repeat(400)}`.trim(),
   });
   await copy(`${samples}/tiny.mp4`, { name: "Quarterly results keynote ".repeat(60).trim() });
+  ids.live = (
+    await api("/live_inputs", {
+      method: "POST",
+      body: JSON.stringify({ meta: { name: NAME }, recording: { mode: "automatic" } }),
+    })
+  ).result.uid;
   await expect
     .poll(async () => (await api(`/${ids.hostile}`)).result.status.state, { timeout: 90_000 })
     .toBe("ready");
@@ -97,6 +103,16 @@ test("every dashboard page fits every width in both schemes, with hostile length
       expect(p.getByRole("heading", { name: "This video is gone" })).toBeVisible({
         timeout: 30_000,
       }),
+    )),
+  );
+  problems.push(
+    ...(await visit(page, "#/live", (p) =>
+      expect(p.getByRole("link", { name: NAME })).toBeVisible({ timeout: 30_000 }),
+    )),
+  );
+  problems.push(
+    ...(await visit(page, `#/live/${ids.live}`, (p) =>
+      expect(p.getByText("Waiting for the broadcast")).toBeVisible({ timeout: 30_000 }),
     )),
   );
   problems.push(

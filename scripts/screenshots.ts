@@ -1,8 +1,9 @@
 /**
  * `pnpm screenshots`: the pictures in the README and docs, taken from the real dashboard on the
  * local emulator (a throwaway data folder, free ports), so they show what a new user gets.
- * Writes docs/images/dashboard-{library,library-dark,video,phone}.png.
+ * Writes docs/images/dashboard-{library,library-dark,video,live,phone}.png.
  */
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -66,6 +67,37 @@ try {
   await desktop.getByRole("radio").first().waitFor();
   await desktop.waitForLoadState("networkidle");
   await desktop.screenshot({ path: path.join(out, "dashboard-video.png"), fullPage: true });
+
+  // A live input on air: ffmpeg broadcasts a test pattern to it, as its page tells one to.
+  const created = await fetch(`${api}/live_inputs`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ meta: { name: "Town hall" }, recording: { mode: "automatic" } }),
+  });
+  const input = (
+    (await created.json()) as { result: { uid: string; rtmps: { url: string; streamKey: string } } }
+  ).result;
+  const broadcaster = spawn(
+    "ffmpeg",
+    [
+      ...["-hide_banner", "-loglevel", "error", "-re"],
+      ...["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine"],
+      ...["-c:v", "libx264", "-preset", "veryfast", "-g", "30", "-pix_fmt", "yuv420p"],
+      ...["-c:a", "aac", "-f", "flv", `${input.rtmps.url}${input.rtmps.streamKey}`],
+    ],
+    { stdio: "ignore" },
+  );
+  try {
+    await desktop.goto(`${stack.dashboardUrl}#/live/${input.uid}`);
+    await desktop
+      .frameLocator(".sk-player iframe")
+      .getByText("LIVE", { exact: true })
+      .waitFor({ timeout: 60_000 });
+    await desktop.waitForTimeout(3_000); // a few seconds of picture, past the first frame
+    await desktop.screenshot({ path: path.join(out, "dashboard-live.png"), fullPage: true });
+  } finally {
+    broadcaster.kill("SIGINT");
+  }
 
   const phone = await browser.newPage({
     viewport: { width: 390, height: 844 },

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from "react";
 import { LibraryPage } from "./pages/LibraryPage";
+import { LiveInputPage } from "./pages/LiveInputPage";
+import { LivePage } from "./pages/LivePage";
 import { VideoPage } from "./pages/VideoPage";
 import { WatermarksPage } from "./pages/WatermarksPage";
 import { useRoute } from "./router";
@@ -7,7 +9,7 @@ import { useRoute } from "./router";
 export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const place = route.page === "video" ? `video:${route.uid}` : route.page;
+  const place = "uid" in route ? `${route.page}:${route.uid}` : route.page;
   const shown = useRef(place);
   // A hash change renders a new page without a load, so focus would stay on the link that left
   // (or on <body>): move it to the new page's heading, as a page load would start there.
@@ -36,6 +38,9 @@ export function App() {
           <a href="#/" aria-current={route.page === "library" ? "page" : undefined}>
             Library
           </a>
+          <a href="#/live" aria-current={route.page.startsWith("live") ? "page" : undefined}>
+            Live
+          </a>
           <a href="#/watermarks" aria-current={route.page === "watermarks" ? "page" : undefined}>
             Watermarks
           </a>
@@ -44,6 +49,10 @@ export function App() {
       <main id="main" ref={main} tabIndex={-1} className="app__main">
         {route.page === "video" ? (
           <VideoPage key={route.uid} uid={route.uid} />
+        ) : route.page === "liveInput" ? (
+          <LiveInputPage key={route.uid} uid={route.uid} />
+        ) : route.page === "live" ? (
+          <LivePage />
         ) : route.page === "watermarks" ? (
           <WatermarksPage />
         ) : (

@@ -1,4 +1,5 @@
 import "@streamkit/ui/styles.css";
+import "@streamkit/ui/live.css";
 import "./app.css";
 import { StreamProvider } from "@streamkit/hooks";
 import { StrictMode } from "react";

@@ -1,10 +1,21 @@
 import { useSyncExternalStore } from "react";
 
-/** The dashboard's places: the library, one video, the watermark profiles. Hash routes keep it static-hostable. */
-export type Route = { page: "library" } | { page: "watermarks" } | { page: "video"; uid: string };
+/**
+ * The dashboard's places: the library, one video, the watermark profiles, the live inputs and
+ * one live input. Hash routes keep it static-hostable.
+ */
+export type Route =
+  | { page: "library" }
+  | { page: "watermarks" }
+  | { page: "video"; uid: string }
+  | { page: "live" }
+  | { page: "liveInput"; uid: string };
 
 function parse(hash: string): Route {
   if (hash === "#/watermarks") return { page: "watermarks" };
+  if (hash === "#/live") return { page: "live" };
+  const live = /^#\/live\/([0-9a-f]{32})$/.exec(hash);
+  if (live?.[1]) return { page: "liveInput", uid: live[1] };
   const match = /^#\/videos\/([0-9a-f]{32})$/.exec(hash);
   return match?.[1] ? { page: "video", uid: match[1] } : { page: "library" };
 }
@@ -24,6 +35,7 @@ export function useRoute(): Route {
 }
 
 export const videoHref = (uid: string) => `#/videos/${uid}`;
+export const liveHref = (uid: string) => `#/live/${uid}`;
 
 export function navigate(href: string): void {
   window.location.hash = href.replace(/^#/, "");
