@@ -16,17 +16,14 @@ export {
   type ResetFault,
   type TruncateUploadFault,
 } from "./faults";
-export type {
-  LiveEventType,
-  LiveInputErrored,
-  LiveNotificationTarget,
-} from "./live/notifications";
+export type { LiveEventType, LiveInputErrored } from "./live/notifications";
 export {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_CUSTOMER_CODE,
   DEFAULT_TOKEN,
   type EmulatorOptions,
   type LimitOptions,
+  type LiveNotificationTarget,
   type LiveOptions,
   type ProcessingOptions,
   type WebhookOptions,

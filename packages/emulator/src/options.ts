@@ -1,7 +1,6 @@
 import path from "node:path";
 import { BASIC_UPLOAD_MAX_BYTES } from "@streamkit/core/upload";
 import { type FaultConfig, parseFaultConfig } from "./faults";
-import type { LiveNotificationTarget } from "./live/notifications";
 
 /**
  * Fixed development credentials, so that examples, `.env` files and docs work without setup.
@@ -37,6 +36,13 @@ export interface WebhookOptions {
 export interface LimitOptions {
   /** Largest basic / direct-upload file in bytes. Defaults to 200 MB, as Cloudflare. */
   basicUploadBytes?: number;
+}
+
+/** Where live notifications go: a Notifications webhook destination and its optional secret. */
+export interface LiveNotificationTarget {
+  url: string;
+  /** Sent as is in `cf-webhook-auth` on every dispatch (Notifications does not sign). */
+  secret?: string;
 }
 
 /** Where broadcasters reach the live service; the URLs of every live input point here. */

@@ -5,10 +5,15 @@ import { AccountStore } from "./account";
 import { createApp } from "./app";
 import type { EmulatorContext } from "./context";
 import { type FaultConfig, FaultController, type FaultState } from "./faults";
-import { LiveNotifications, type LiveNotificationTarget } from "./live/notifications";
+import { LiveNotifications } from "./live/notifications";
 import { LiveService } from "./live/service";
 import { LiveInputStore } from "./live/store";
-import { type EmulatorOptions, liveNotifications, resolveOptions } from "./options";
+import {
+  type EmulatorOptions,
+  type LiveNotificationTarget,
+  liveNotifications,
+  resolveOptions,
+} from "./options";
 import { recoverAudioTracks } from "./processing/audio-tracks";
 import { recoverCaptions } from "./processing/captions";
 import { recoverDownloads } from "./processing/downloads";

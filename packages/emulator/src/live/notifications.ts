@@ -1,4 +1,4 @@
-import type { ResolvedOptions } from "../options";
+import type { LiveNotificationTarget, ResolvedOptions } from "../options";
 
 export type LiveEventType =
   | "live_input.connected"
@@ -10,13 +10,6 @@ export interface LiveInputErrored {
   error: { code: string; message: string };
   video_codec?: string;
   audio_codec?: string;
-}
-
-/** Where live notifications go: a Notifications webhook destination and its optional secret. */
-export interface LiveNotificationTarget {
-  url: string;
-  /** Sent as is in `cf-webhook-auth` on every dispatch (Notifications does not sign). */
-  secret?: string;
 }
 
 export interface LiveNotificationDeps {
