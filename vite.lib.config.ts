@@ -13,6 +13,7 @@ const external = [
   /^@tus\//,
   /^tus-js-client$/,
   /^node-media-server($|\/)/,
+  /^ioredis$/,
 ];
 
 export interface LibraryOptions {

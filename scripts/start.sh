@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # First command on a fresh machine: installs what streamkit needs, then runs `pnpm dev`.
-# System packages (Chromium for browser tests, ffmpeg for real video processing) come from apt
+# System packages (Chromium for browser tests, ffmpeg for real video processing, redis-server for
+# the cross-instance event tests) come from apt
 # when this runs as root on Debian/Ubuntu; without ffmpeg everything still runs, degraded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +14,12 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "note: ${missing[*]} not found; install them for browser tests and real video processing." >&2
+    echo "note: ${missing[*]} not found; install them for browser tests, real video processing and the Redis tests." >&2
   fi
 fi
 

@@ -38,7 +38,8 @@ beforeAll(async () => {
       type: "module",
       dependencies: {
         ...Object.fromEntries(PACKAGES.map((name) => [`@streamkit/${name}`, file(name)])),
-        ...exact(["react", "react-dom", "@tanstack/react-query"]),
+        // ioredis: the optional peer of @streamkit/proxy/redis, which the app imports.
+        ...exact(["react", "react-dom", "@tanstack/react-query", "ioredis"]),
       },
       devDependencies: exact([
         "vite",

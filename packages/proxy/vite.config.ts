@@ -5,6 +5,7 @@ export default libraryConfig({
     index: "src/index.ts",
     node: "src/node.ts",
     "admin/index": "src/admin/index.ts",
+    "redis/index": "src/redis/index.ts",
     cli: "src/admin/cli.ts",
   },
 });

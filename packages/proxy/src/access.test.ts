@@ -104,6 +104,8 @@ describe("cors", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("https://app.example");
     expect(preflight.headers.get("access-control-allow-headers")).toContain("upload-metadata");
+    // A reconnecting EventSource sends Last-Event-ID to /events.
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("last-event-id");
     expect(preflight.headers.get("access-control-allow-credentials")).toBe("true");
     const refused = await proxy.fetch(
       request("OPTIONS", "", {

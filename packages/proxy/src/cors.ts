@@ -30,7 +30,10 @@ export function createCors(options: CorsOptions | undefined): CorsPolicy | undef
     return typeof origin === "string" ? origin === value : origin.includes(value);
   };
   const allowOrigin = (value: string) => (origin === "*" ? "*" : value);
-  const requestHeaders = [...FORWARDED_REQUEST_HEADERS, ...allowHeaders].join(", ");
+  // `last-event-id`: a reconnecting EventSource sends it to `/events` (read, never forwarded).
+  const requestHeaders = [...FORWARDED_REQUEST_HEADERS, "last-event-id", ...allowHeaders].join(
+    ", ",
+  );
 
   return {
     allows,

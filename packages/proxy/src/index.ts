@@ -1,9 +1,13 @@
 export { ProxyError, ProxyErrorCode, refuse } from "./errors";
 export {
   createMemoryEventBus,
+  DEFAULT_REPLAY_LIMIT,
   type EventBus,
   eventCreator,
+  eventsAfter,
   type LiveInputStreamEvent,
+  type MemoryEventBus,
+  type MemoryEventBusOptions,
   type StreamEvent,
   type Unsubscribe,
   type VideoEvent,

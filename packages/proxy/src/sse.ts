@@ -7,12 +7,20 @@ import { scrub } from "./headers";
  * `event: live_input` + `data: <LiveInputEvent json>`; comments keep idle connections
  * open through proxies; everything is released when the client goes away (request abort or
  * stream cancel), whichever the runtime reports.
+ *
+ * A browser's EventSource reconnects with `Last-Event-ID`; when the bus can `replay`, the
+ * events it missed come first. The stream subscribes before it asks for them and holds live
+ * events until they are sent, so nothing published in between is lost or sent twice. When the
+ * bus no longer has that id, a `: replay unavailable` comment says so and the hooks' polling
+ * catches up.
  */
 
 export interface SseConfig {
   bus: EventBus;
   /** Only this creator's videos and live inputs are sent; `undefined` sends all. */
   creator: string | undefined;
+  /** The `Last-Event-ID` a reconnecting client sent, if any. */
+  lastEventId: string | undefined;
   heartbeatMs: number;
   retryMs: number;
   secrets: readonly string[];
@@ -60,23 +68,58 @@ export function sseResponse(config: SseConfig): Response {
       config.signal.addEventListener("abort", onAbort, { once: true });
 
       send(`retry: ${config.retryMs}\n: connected\n\n`);
+      const mine = (event: StreamEvent) =>
+        config.creator === undefined || eventCreator(event) === config.creator;
+      // Until the replay is written, live events wait here (null once it is).
+      let held: StreamEvent[] | null = config.lastEventId && config.bus.replay ? [] : null;
       const listener = (event: StreamEvent) => {
-        if (config.creator !== undefined && eventCreator(event) !== config.creator) return;
-        send(formatEvent(event, config.secrets));
+        if (!mine(event)) return;
+        if (held) held.push(event);
+        else send(formatEvent(event, config.secrets));
+      };
+      const replay = async (afterId: string) => {
+        const missed = await config.bus.replay?.(afterId);
+        if (closed) return;
+        if (!missed) send(": replay unavailable\n\n");
+        const sent = new Set<string>();
+        for (const event of missed ?? []) {
+          if (!mine(event) || sent.has(event.id)) continue;
+          sent.add(event.id);
+          send(formatEvent(event, config.secrets));
+        }
+        const waiting = held ?? [];
+        held = null;
+        for (const event of waiting) {
+          if (!sent.has(event.id)) send(formatEvent(event, config.secrets));
+        }
       };
       Promise.resolve()
-        .then(() => config.bus.subscribe(listener))
+        .then(() =>
+          // A subscription that drops ends the stream: the browser reconnects and replays.
+          config.bus.subscribe(listener, (error) => {
+            config.onError(error);
+            cleanup();
+          }),
+        )
         .then(
-          (off) => {
+          async (off) => {
             // The client may have left while an async bus was subscribing.
-            if (closed) off();
-            else unsubscribe = off;
+            if (closed) return off();
+            unsubscribe = off;
+            if (held && config.lastEventId) await replay(config.lastEventId);
           },
           (error: unknown) => {
             config.onError(error);
             cleanup();
           },
-        );
+        )
+        .catch((error: unknown) => {
+          // A replay that failed: report it, then go on live with what was held.
+          config.onError(error);
+          const waiting = held ?? [];
+          held = null;
+          for (const event of waiting) send(formatEvent(event, config.secrets));
+        });
       if (config.signal.aborted) cleanup();
     },
     cancel() {

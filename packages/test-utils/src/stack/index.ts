@@ -1,7 +1,9 @@
 // Node only: the real emulator and proxy on loopback ports, and the files and networks tests
 // feed them. Never imported by jsdom-free browser code (stories).
 export { fileFromDisk, makeVideoFile, sampleVideo, sha256File, tinyVideo } from "./files";
+export { type ProxyInstance, startProxyInstance } from "./instance";
 export { multipartFile } from "./multipart";
+export { type RunningRedis, startRedis } from "./redis";
 export { type Relay, startRelay } from "./relay";
 export {
   MEDIA_STACK,

@@ -1,0 +1,79 @@
+import type { EventSourceConstructor } from "@streamkit/core/live";
+import { createRedisEventBus, type RedisEventBus } from "@streamkit/proxy/redis";
+import {
+  type ProxyInstance,
+  type RunningRedis,
+  type Stack,
+  startProxyInstance,
+  startRedis,
+  startStack,
+} from "@streamkit/test-utils/stack";
+import { renderHook, waitFor } from "@testing-library/react";
+import { EventSource } from "eventsource";
+import { Redis } from "ioredis";
+import type { ReactNode } from "react";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { useStreamContext } from "../context";
+import { StreamProvider } from "../StreamProvider";
+import { useVideoStatus } from "../useVideoStatus";
+
+// Two proxy instances on one redis-server: the emulator's webhook lands on instance A, the
+// page's hooks talk only to instance B, and B's event stream brings "ready" into their cache.
+let redis: RunningRedis;
+let stack: Stack;
+let b: ProxyInstance;
+const buses: RedisEventBus[] = [];
+const clients: Redis[] = [];
+
+function bus() {
+  const client = new Redis(redis.url, { maxRetriesPerRequest: 2 });
+  clients.push(client);
+  const created = createRedisEventBus({ redis: client });
+  buses.push(created);
+  return created;
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+  stack = await startStack({ webhookPath: "/webhook", proxy: { events: bus() } });
+  b = await startProxyInstance({ emulator: stack.emulator, proxy: { events: bus() } });
+}, 60_000);
+
+afterAll(async () => {
+  for (const created of buses) await created.close();
+  for (const client of clients) client.disconnect();
+  await b?.stop();
+  await stack?.stop();
+  await redis?.stop();
+});
+
+it("turns ready in the cache of a page on instance B from a webhook received by A", async () => {
+  const { uid, send } = await stack.createUpload();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <StreamProvider
+      baseUrl={b.baseUrl}
+      // One poll at start; after that only B's event stream can bring "ready".
+      polling={{ waitingMs: 600_000, processingMs: 600_000 }}
+      liveUpdates={{
+        EventSource: EventSource as unknown as EventSourceConstructor,
+        safetyNet: { waitingMs: 600_000, processingMs: 600_000 },
+      }}
+    >
+      {children}
+    </StreamProvider>
+  );
+  const { result, unmount } = renderHook(
+    () => ({ status: useVideoStatus(uid), live: useStreamContext().liveStatus }),
+    { wrapper },
+  );
+  await waitFor(() => expect(result.current.live).toBe("open"), { timeout: 10_000 });
+  await waitFor(() => expect(result.current.status.phase).toBe("awaiting-upload"));
+  const bytes = new Uint8Array(
+    await (await fetch(`${stack.emulator.url}/samples/tiny.mp4`)).arrayBuffer(),
+  );
+  await send(bytes);
+  await waitFor(() => expect(result.current.status.isReady).toBe(true), { timeout: 60_000 });
+  // B's server never received a webhook: the event crossed over Redis.
+  expect(stack.proxyRequests).toContain("POST /webhook");
+  unmount();
+}, 90_000);

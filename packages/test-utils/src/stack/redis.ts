@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { Redis } from "ioredis";
+
+export interface RunningRedis {
+  /** `redis://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  /** A new ioredis client on this server (closed by `stop`). */
+  client(): Redis;
+  /** Closes every client connection, as a Redis restart or a failover would. */
+  killClients(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real `redis-server` (Debian's, installed by `.ci/run`) on a free loopback port, in memory
+ * only (no RDB, no AOF), for the tests of the cross-instance event bus.
+ */
+export async function startRedis(): Promise<RunningRedis> {
+  const port = await freePort();
+  const server = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  await ready(server, port);
+  const url = `redis://127.0.0.1:${port}`;
+  const clients = new Set<Redis>();
+  const admin = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  return {
+    url,
+    port,
+    client() {
+      const client = new Redis(url, { maxRetriesPerRequest: 3 });
+      clients.add(client);
+      return client;
+    },
+    async killClients() {
+      await admin.connect().catch(() => undefined);
+      // Every connection but the admin's own, publishers and subscribers alike.
+      await admin.call("CLIENT", "KILL", "SKIPME", "yes");
+    },
+    async stop() {
+      for (const client of clients) client.disconnect();
+      admin.disconnect();
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once("exit", resolve));
+        server.kill("SIGTERM");
+        await exited;
+      }
+    },
+  };
+}
+
+function ready(server: ChildProcess, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ready to accept connections")) {
+        server.stdout?.off("data", onData);
+        server.stdout?.resume();
+        resolve();
+      }
+    };
+    server.stdout?.on("data", onData);
+    server.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    server.once("error", (error) =>
+      reject(
+        new Error(
+          `redis-server did not start (is it installed? apt-get install redis-server): ${error.message}`,
+        ),
+      ),
+    );
+    server.once("exit", (code) =>
+      reject(new Error(`redis-server exited with ${code} before listening on ${port}:\n${output}`)),
+    );
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
