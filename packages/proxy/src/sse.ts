@@ -30,7 +30,19 @@ export interface SseConfig {
 
 const encoder = new TextEncoder();
 
+// One event goes to every stream of a process as the same object: its text is made once, not
+// once per subscriber (1,000 streams would stringify and scrub it 1,000 times).
+const formatted = new WeakMap<StreamEvent, { secrets: readonly string[]; text: string }>();
+
 export function formatEvent(event: StreamEvent, secrets: readonly string[]): string {
+  const known = formatted.get(event);
+  if (known?.secrets === secrets) return known.text;
+  const text = writeEvent(event, secrets);
+  formatted.set(event, { secrets, text });
+  return text;
+}
+
+function writeEvent(event: StreamEvent, secrets: readonly string[]): string {
   // JSON.stringify never emits raw newlines, so one data line carries the whole video.
   const id = event.id.replace(/[\r\n]/g, "");
   const [type, data] = "video" in event ? ["video", event.video] : ["live_input", event.liveInput];
