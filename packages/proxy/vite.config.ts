@@ -7,5 +7,6 @@ export default libraryConfig({
     "admin/index": "src/admin/index.ts",
     "redis/index": "src/redis/index.ts",
     cli: "src/admin/cli.ts",
+    "durableObject/index": "src/durableObject/index.ts",
   },
 });
