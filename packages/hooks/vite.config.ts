@@ -8,6 +8,7 @@ export default libraryConfig({
     upload: "src/uploadEntry.ts",
     library: "src/libraryEntry.ts",
     "live-inputs": "src/liveInputsEntry.ts",
+    server: "src/serverEntry.ts",
   },
   react: true,
 });
