@@ -47,7 +47,9 @@ export async function startTwoInstances(stream: TestEmulator): Promise<TwoInstan
 
   // A listens first: the webhook subscription needs its URL, and the proxies need its secret.
   const aRequests: string[] = [];
-  let handleA = (_req: IncomingMessage, res: ServerResponse) => void res.end();
+  let handleA: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.end();
+  };
   const serverA = createServer((req: IncomingMessage, res: ServerResponse) => {
     aRequests.push(`${req.method} ${req.url}`);
     handleA(req, res);
