@@ -14,6 +14,7 @@ const external = [
   /^tus-js-client$/,
   /^node-media-server($|\/)/,
   /^ioredis$/,
+  /^hls\.js($|\/)/,
 ];
 
 export interface LibraryOptions {
