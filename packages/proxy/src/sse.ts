@@ -79,7 +79,8 @@ export function sseResponse(config: SseConfig): Response {
       const onAbort = () => cleanup();
       config.signal.addEventListener("abort", onAbort, { once: true });
 
-      send(`retry: ${config.retryMs}\n: connected\n\n`);
+      // `: connected` waits for the bus: once a client reads it, nothing published is missed.
+      send(`retry: ${config.retryMs}\n\n`);
       const mine = (event: StreamEvent) =>
         config.creator === undefined || eventCreator(event) === config.creator;
       // Until the replay is written, live events wait here (null once it is).
@@ -118,6 +119,7 @@ export function sseResponse(config: SseConfig): Response {
             // The client may have left while an async bus was subscribing.
             if (closed) return off();
             unsubscribe = off;
+            send(": connected\n\n");
             if (held && config.lastEventId) await replay(config.lastEventId);
           },
           (error: unknown) => {
