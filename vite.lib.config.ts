@@ -25,6 +25,10 @@ export interface LibraryOptions {
 }
 
 export function libraryConfig({ entry, react: isReact = false }: LibraryOptions): UserConfig {
+  // What is published must not depend on the shell that built it: with NODE_ENV=test (a build
+  // run from vitest) or development (after a Vite dev server in the same process), vite and the
+  // React plugin would emit `jsxDEV` from react/jsx-dev-runtime, which production React lacks.
+  process.env.NODE_ENV = "production";
   return defineConfig({
     plugins: isReact ? [react()] : [],
     build: {

@@ -67,10 +67,22 @@ export async function axeViolations(page: Page, selector: string): Promise<strin
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axeSource });
   return page.evaluate(async (context) => {
     const axe = (window as unknown as { axe: { run: AxeRun } }).axe;
-    const result = await axe.run(
-      { include: [context], exclude: [["iframe"]] },
-      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } },
-    );
+    const run = () =>
+      axe.run(
+        { include: [context], exclude: [["iframe"]] },
+        { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } },
+      );
+    // Storybook's a11y addon runs the same axe on each story it renders, and axe runs one check
+    // at a time: when ours lands during the addon's, wait for it to finish and ask again.
+    let result: Awaited<ReturnType<AxeRun>> | undefined;
+    for (let attempt = 0; !result; attempt++) {
+      try {
+        result = await run();
+      } catch (error) {
+        if (attempt >= 50 || !String(error).includes("already running")) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     return result.violations.map(
       (v) =>
         `${v.id}: ${v.nodes

@@ -318,7 +318,15 @@ function nextEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     .split(/\s+/)
     .filter((option) => option && !option.includes("@streamkit/source"))
     .join(" ");
-  return { ...process.env, NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  return {
+    ...process.env,
+    NODE_OPTIONS: nodeOptions,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // An earlier spec's Vite server in this worker sets NODE_ENV=development, which `next build`
+    // refuses: build and start are production, as a deployment runs them.
+    NODE_ENV: "production",
+    ...extra,
+  };
 }
 
 async function startNext(port: number, env: Record<string, string>): Promise<NextServer> {

@@ -84,6 +84,16 @@ describe.each(PACKAGES)("@streamkit/%s as published", (name) => {
     expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
   });
 
+  it("ships production JSX, whatever NODE_ENV built it (no react/jsx-dev-runtime)", async () => {
+    const installed = await realpath(path.join(app, "node_modules/@streamkit", name));
+    const scripts = (await filesUnder(installed)).filter((file) => file.endsWith(".js"));
+    const dev: string[] = [];
+    for (const file of scripts) {
+      if ((await readFile(file, "utf8")).includes("jsx-dev-runtime")) dev.push(file);
+    }
+    expect(dev).toEqual([]);
+  });
+
   // The emulator is left out: its default token and account id are public constants for a local
   // server, documented as such, not secrets.
   if (name !== "emulator")
