@@ -131,6 +131,12 @@ export interface MediaInfo {
   /** MP4-family source that browsers can play directly (degraded playback). */
   playableSource: boolean;
   sourceContentType: string;
+  /**
+   * `fmp4`: CMAF renditions (init + `.m4s`), video-only, the sound in its own rendition after
+   * them. Absent: MPEG-TS with the sound muxed into each rendition (videos processed before
+   * fMP4); they keep playing over HLS, but have no DASH manifest.
+   */
+  segments?: "fmp4";
 }
 
 /**

@@ -106,10 +106,12 @@ describe("processing with ffmpeg", () => {
     const firstUri = text.split("\n").find((l) => l.endsWith(".m3u8"));
     const media = await fetch(new URL(firstUri ?? "", ready.playback?.hls).toString());
     expect(media.status).toBe(200);
-    const segment = (await media.text()).split("\n").find((l) => l.endsWith(".ts"));
-    const ts = await fetch(new URL(segment ?? "", media.url).toString());
-    expect(ts.status).toBe(200);
-    expect(new Uint8Array(await ts.arrayBuffer())[0]).toBe(0x47); // MPEG-TS sync byte
+    const segment = (await media.text()).split("\n").find((l) => l.endsWith(".m4s"));
+    const m4s = await fetch(new URL(segment ?? "", media.url).toString());
+    expect(m4s.status).toBe(200);
+    // fMP4: the segment's first box (size + type) is styp, sidx or moof, not an MPEG-TS sync byte.
+    const box = Buffer.from(await m4s.arrayBuffer()).toString("latin1", 4, 8);
+    expect(["styp", "sidx", "moof"]).toContain(box);
 
     const hinted = await (await fetch(`${ready.playback?.hls}?clientBandwidthHint=0.1`)).text();
     expect(hinted.split("\n").filter((l) => l.startsWith("#EXT-X-STREAM-INF"))).toHaveLength(1);

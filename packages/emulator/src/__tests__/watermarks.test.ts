@@ -185,7 +185,8 @@ describe("applying a watermark", () => {
       distance(regionMean(markedThumb, 160, FAR_CORNER), regionMean(plainThumb, 160, FAR_CORNER)),
     ).toBeLessThan(20);
 
-    const segment = await decodeFrame(`${emu.url}/${marked.uid}/manifest/0/seg_000.ts`, 160, 90);
+    // The first rendition as a player reads it (fMP4: init segment, then media segments).
+    const segment = await decodeFrame(`${emu.url}/${marked.uid}/manifest/0/index.m3u8`, 160, 90);
     expect(distance(regionMean(segment, 160, MARK), RED)).toBeLessThan(60);
 
     expect((await emu.api(`/${marked.uid}/downloads`, { method: "POST" })).status).toBe(200);

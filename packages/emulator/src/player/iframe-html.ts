@@ -116,13 +116,22 @@ const PLAYER_SCRIPT = `
     });
     var lazy = cfg.params.preload === "none" && !cfg.params.autoplay;
     if (cfg.hls && window.Hls && window.Hls.isSupported()) {
-      hls = new window.Hls({ autoStartLoad: !lazy, startPosition: cfg.params.startTime || -1 });
+      // Captions stay the page's own <track> elements (they honour defaultTextTrack); hls.js
+      // leaves the manifest's subtitle renditions to them instead of adding a second set.
+      hls = new window.Hls({ autoStartLoad: !lazy, startPosition: cfg.params.startTime || -1, renderTextTracksNatively: false });
       loading = !lazy;
       hls.on(window.Hls.Events.ERROR, function (_e, data) { if (data && data.fatal) emit("error"); });
       hls.loadSource(cfg.hls);
       hls.attachMedia(video);
       video.addEventListener("play", startLoading);
     } else if (cfg.hls && video.canPlayType("application/vnd.apple.mpegurl")) {
+      // Native HLS shows the manifest's subtitle renditions itself: the <track> elements would
+      // list every caption twice.
+      var own = video.querySelectorAll("track");
+      for (var k = 0; k < own.length; k++) own[k].remove();
+      if (cfg.params.defaultTextTrack) video.addEventListener("loadedmetadata", function () {
+        for (var t = 0; t < video.textTracks.length; t++) if (video.textTracks[t].language === cfg.params.defaultTextTrack) video.textTracks[t].mode = "showing";
+      });
       video.src = cfg.hls;
     } else if (cfg.file) {
       video.src = cfg.file;

@@ -5,6 +5,7 @@ import { fileSize } from "../fsutil";
 import type { AudioTrackRecord } from "../records";
 import { FetchOriginError, fetchToFile } from "./fetch-source";
 import { run } from "./ffmpeg";
+import { INIT_FILE } from "./hls";
 import { probe } from "./probe";
 
 type Deps = Pick<EmulatorContext, "store" | "queue" | "tools" | "options" | "log">;
@@ -38,7 +39,7 @@ class TrackFailure extends Error {}
 
 /**
  * Makes a track playable in the job queue: fetches its URL (`audio/copy`), checks that it has an
- * audio stream, and encodes it to AAC as an HLS audio rendition cut in the video's segment length.
+ * audio stream, and encodes it to AAC as an fMP4 HLS audio rendition cut in the video's segment length.
  * `queued` until then (Stream's AudioTrack has no in-progress state), then `ready` or `error`.
  */
 export function processAudioTrack(deps: Deps, uid: string, track: string): void {
@@ -90,8 +91,13 @@ export function processAudioTrack(deps: Deps, uid: string, track: string): void 
           seconds,
           "-hls_playlist_type",
           "vod",
+          // fMP4 like the video's renditions, so one player pipeline (and DASH) takes both.
+          "-hls_segment_type",
+          "fmp4",
+          "-hls_fmp4_init_filename",
+          INIT_FILE,
           "-hls_segment_filename",
-          `${out}/seg_%03d.ts`,
+          `${out}/seg_%03d.m4s`,
           `${out}/index.m3u8`,
         ],
         { signal },

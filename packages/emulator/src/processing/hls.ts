@@ -37,7 +37,33 @@ export interface HlsJob {
   window?: { start: number; end: number };
 }
 
-/** One ffmpeg run producing every rendition plus `master.m3u8` (`<outDir>/<n>/index.m3u8`). */
+/**
+ * The init segment's name as given to ffmpeg. With more than one variant stream ffmpeg writes
+ * `init_<n>.mp4` into each rendition's folder; the media playlists name it in `#EXT-X-MAP`.
+ */
+export const INIT_FILE = "init.mp4";
+
+/** File names a rendition folder may hold: fMP4 (CMAF) now, MPEG-TS for videos processed before. */
+export const RENDITION_FILE = /^(index\.m3u8|init(_\d{1,2})?\.mp4|seg_\d{3,6}\.(m4s|ts))$/;
+
+/** The folder of a video's own sound: the one after the video renditions (fMP4 ladders only). */
+export const audioRenditionIndex = (renditions: Rendition[]) => renditions.length;
+
+/** `Content-Type` of a rendition file. */
+export function renditionContentType(file: string, audio = false): string {
+  if (file.endsWith(".m3u8")) return "application/vnd.apple.mpegurl";
+  if (file.endsWith(".ts")) return "video/mp2t";
+  return audio ? "audio/mp4" : "video/mp4";
+}
+
+/**
+ * One ffmpeg run producing the ladder as fMP4 (CMAF) HLS, as Stream has served it since April
+ * 2026: video-only renditions `<outDir>/<n>/` (`index.m3u8`, `init_<n>.mp4`, `seg_NNN.m4s`) and,
+ * when the source has sound, one AAC rendition after them, all cut on the same key frames. Audio
+ * apart from video is what lets the DASH manifest reuse the very same segments (players such as
+ * dash.js refuse audio and video multiplexed in one representation). ffmpeg's `master.m3u8` is
+ * kept for its CODECS and BANDWIDTH; the served master is composed from it (delivery/master.ts).
+ */
 export function hlsArgs(job: HlsJob): string[] {
   const n = job.renditions.length;
   const split = job.renditions.map((_, i) => `[v${i}]`).join("");
@@ -49,7 +75,6 @@ export function hlsArgs(job: HlsJob): string[] {
   args.push("-i", job.input, "-filter_complex", `[0:v:0]split=${n}${split};${scales}`);
   job.renditions.forEach((r, i) => {
     args.push("-map", `[o${i}]`);
-    if (job.hasAudio) args.push("-map", "0:a:0");
     const kbps = Math.round(r.bandwidth / 1000);
     args.push(
       `-b:v:${i}`,
@@ -60,6 +85,7 @@ export function hlsArgs(job: HlsJob): string[] {
       `${kbps * 2}k`,
     );
   });
+  if (job.hasAudio) args.push("-map", "0:a:0");
   args.push(
     "-c:v",
     "libx264",
@@ -75,9 +101,11 @@ export function hlsArgs(job: HlsJob): string[] {
     `expr:gte(t,n_forced*${job.segmentSeconds})`,
   );
   if (job.hasAudio) args.push("-c:a", "aac", "-b:a", "96k", "-ac", "2");
-  const streamMap = job.renditions
-    .map((_, i) => (job.hasAudio ? `v:${i},a:${i}` : `v:${i}`))
-    .join(" ");
+  const group = job.hasAudio ? ",agroup:audio" : "";
+  const streamMap = [
+    ...job.renditions.map((_, i) => `v:${i}${group}`),
+    ...(job.hasAudio ? [`a:0${group}`] : []),
+  ].join(" ");
   args.push(
     "-f",
     "hls",
@@ -85,8 +113,12 @@ export function hlsArgs(job: HlsJob): string[] {
     String(job.segmentSeconds),
     "-hls_playlist_type",
     "vod",
+    "-hls_segment_type",
+    "fmp4",
+    "-hls_fmp4_init_filename",
+    INIT_FILE,
     "-hls_segment_filename",
-    `${job.outDir}/%v/seg_%03d.ts`,
+    `${job.outDir}/%v/seg_%03d.m4s`,
     "-master_pl_name",
     "master.m3u8",
     "-var_stream_map",

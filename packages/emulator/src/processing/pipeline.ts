@@ -320,6 +320,7 @@ export class Pipeline {
         hasAudio: info.hasAudio,
         playableSource: info.playable,
         sourceContentType: info.contentType,
+        segments: "fmp4",
       };
     });
   }

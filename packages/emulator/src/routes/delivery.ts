@@ -3,13 +3,24 @@ import { createRequire } from "node:module";
 import type { Context, Hono } from "hono";
 import type { EmulatorContext } from "../context";
 import { type Access, resolveDelivery } from "../delivery/access";
+import { dashManifest } from "../delivery/dash-files";
 import { serveFile } from "../delivery/files";
-import { audioRenditions, withAudioGroup } from "../delivery/master";
+import {
+  audioRenditions,
+  composeMaster,
+  subtitlePlaylist,
+  subtitleRenditions,
+} from "../delivery/master";
 import { isUid, looksLikeToken } from "../ids";
 import { HLS_SCRIPT_PATH, renderPlayerPage, renderWatchPage } from "../player/iframe-html";
 import { readPlayerParams } from "../player/params";
 import { SDK_SCRIPT } from "../player/sdk";
-import { filterMaster } from "../processing/hls";
+import {
+  audioRenditionIndex,
+  filterMaster,
+  RENDITION_FILE,
+  renditionContentType,
+} from "../processing/hls";
 import {
   describeFailure,
   parseGifQuery,
@@ -126,7 +137,9 @@ export function registerDeliveryRoutes(app: Hono, ctx: EmulatorContext): void {
     if (!access.ok) return deny(c, access);
     const unavailable = mediaUnavailable(c, access.record);
     if (unavailable) return unavailable;
-    if (!access.record.media?.hls) {
+    const { record } = access;
+    const media = record.media;
+    if (!media?.hls) {
       return c.text(
         "No HLS: the emulator runs without ffmpeg (degraded mode); the player plays the original file.",
         404,
@@ -134,66 +147,100 @@ export function registerDeliveryRoutes(app: Hono, ctx: EmulatorContext): void {
     }
     let master: string;
     try {
-      master = await readFile(ctx.store.file(access.record.uid, "hls", "master.m3u8"), "utf8");
+      master = await readFile(ctx.store.file(record.uid, "hls", "master.m3u8"), "utf8");
     } catch {
       return c.text("Manifest missing", 404);
     }
-    const { record } = access;
-    const renditions = audioRenditions(
-      record.audio ?? [],
-      record.media?.hasAudio ?? false,
-      (t) => `audio/${t.uid}/index.m3u8`,
-    );
+    // fMP4 ladders carry the sound in a rendition of its own, listed as the "Original" audio.
+    const sound =
+      media.segments === "fmp4" && media.hasAudio
+        ? `${audioRenditionIndex(media.renditions)}/index.m3u8`
+        : undefined;
+    const composed = composeMaster(master, {
+      audio: audioRenditions(
+        record.audio ?? [],
+        media.hasAudio,
+        (t) => `audio/${t.uid}/index.m3u8`,
+        sound,
+      ),
+      subtitles: subtitleRenditions(record.captions, (lang) => `subtitles/${lang}.m3u8`),
+      dropVariants: sound ? [sound] : [],
+    });
     const hint = c.req.query("clientBandwidthHint");
-    return c.body(
-      filterMaster(withAudioGroup(master, renditions), hint ? Number(hint) : undefined),
-      200,
-      {
-        "Content-Type": "application/vnd.apple.mpegurl",
-        "Cache-Control": "no-store",
-      },
-    );
+    return c.body(filterMaster(composed, hint ? Number(hint) : undefined), 200, {
+      "Content-Type": "application/vnd.apple.mpegurl",
+      "Cache-Control": "no-store",
+    });
   });
 
-  app.get("/:id/manifest/video.mpd", (c) => {
-    const access = resolveDelivery(ctx, c, c.req.param("id"));
-    if (!access.ok) return deny(c, access);
-    return (
-      mediaUnavailable(c, access.record) ??
-      c.text("DASH is not emulated; use the HLS manifest (video.m3u8).", 404)
-    );
-  });
-
-  app.get("/:id/manifest/:rendition/:file", (c) => {
-    const { rendition, file } = c.req.param();
-    if (!/^\d{1,2}$/.test(rendition) || !/^(index\.m3u8|seg_\d{3,6}\.ts)$/.test(file))
-      return c.text("Not found", 404);
+  app.get("/:id/manifest/video.mpd", async (c) => {
     const access = resolveDelivery(ctx, c, c.req.param("id"));
     if (!access.ok) return deny(c, access);
     const unavailable = mediaUnavailable(c, access.record);
     if (unavailable) return unavailable;
-    const contentType = file.endsWith(".ts") ? "video/mp2t" : "application/vnd.apple.mpegurl";
+    const { record } = access;
+    if (!record.media?.hls)
+      return c.text("No DASH: the emulator runs without ffmpeg (degraded mode).", 404);
+    if (record.media.segments !== "fmp4") {
+      return c.text(
+        "No DASH for this video: it was processed into MPEG-TS renditions before the emulator moved to fMP4; upload it again, or use the HLS manifest (video.m3u8).",
+        404,
+      );
+    }
+    const mpd = await dashManifest(ctx, record);
+    if (!mpd) return c.text("Manifest missing", 404);
+    return c.body(mpd, 200, {
+      "Content-Type": "application/dash+xml",
+      "Cache-Control": "no-store",
+    });
+  });
+
+  // A ready caption as an HLS subtitle rendition: one segment, the caption's whole WebVTT.
+  app.get("/:id/manifest/subtitles/:file", (c) => {
+    const file = c.req.param("file");
+    const language = /^([A-Za-z0-9-]{1,35})\.m3u8$/.exec(file)?.[1];
+    if (!language) return c.text("Not found", 404);
+    const access = resolveDelivery(ctx, c, c.req.param("id"));
+    if (!access.ok) return deny(c, access);
+    const unavailable = mediaUnavailable(c, access.record);
+    if (unavailable) return unavailable;
+    if (!access.record.captions.some((t) => t.language === language && t.status === "ready"))
+      return c.text("Not found", 404);
+    return c.body(subtitlePlaylist(`../../captions/${language}.vtt`, access.record.duration), 200, {
+      "Content-Type": "application/vnd.apple.mpegurl",
+      "Cache-Control": "no-store",
+    });
+  });
+
+  app.get("/:id/manifest/:rendition/:file", (c) => {
+    const { rendition, file } = c.req.param();
+    if (!/^\d{1,2}$/.test(rendition) || !RENDITION_FILE.test(file)) return c.text("Not found", 404);
+    const access = resolveDelivery(ctx, c, c.req.param("id"));
+    if (!access.ok) return deny(c, access);
+    const unavailable = mediaUnavailable(c, access.record);
+    if (unavailable) return unavailable;
+    const media = access.record.media;
+    const sound =
+      media?.segments === "fmp4" && Number(rendition) === audioRenditionIndex(media.renditions);
     return serveFile(c, ctx.store.file(access.record.uid, "hls", rendition, file), {
-      contentType,
-      maxAge: file.endsWith(".ts") ? 3600 : 0,
+      contentType: renditionContentType(file, sound),
+      maxAge: file.endsWith(".m3u8") ? 0 : 3600,
     });
   });
 
   // Additional audio tracks, named by the master playlist's audio group.
   app.get("/:id/manifest/audio/:track/:file", (c) => {
     const { track, file } = c.req.param();
-    if (!isUid(track) || !/^(index\.m3u8|seg_\d{3,6}\.ts)$/.test(file))
-      return c.text("Not found", 404);
+    if (!isUid(track) || !RENDITION_FILE.test(file)) return c.text("Not found", 404);
     const access = resolveDelivery(ctx, c, c.req.param("id"));
     if (!access.ok) return deny(c, access);
     const unavailable = mediaUnavailable(c, access.record);
     if (unavailable) return unavailable;
     if (!access.record.audio?.some((t) => t.uid === track && t.status === "ready"))
       return c.text("Not found", 404);
-    const contentType = file.endsWith(".ts") ? "video/mp2t" : "application/vnd.apple.mpegurl";
     return serveFile(c, ctx.store.file(access.record.uid, "audio", track, "hls", file), {
-      contentType,
-      maxAge: file.endsWith(".ts") ? 3600 : 0,
+      contentType: renditionContentType(file, true),
+      maxAge: file.endsWith(".m3u8") ? 0 : 3600,
     });
   });
 
