@@ -7,6 +7,7 @@ export default libraryConfig({
     live: "src/liveEntry.ts",
     media: "src/mediaEntry.ts",
     upload: "src/uploadEntry.ts",
+    video: "src/videoEntry.ts",
   },
   react: true,
 });

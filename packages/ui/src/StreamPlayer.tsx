@@ -1,7 +1,7 @@
-import { isUid, videoPhase } from "@streamkit/core";
-import { useOptionalStreamContext, useSignedToken, useVideoStatus } from "@streamkit/hooks";
+import { isUid } from "@streamkit/core";
+import { useOptionalStreamContext } from "@streamkit/hooks";
 import { forwardRef, type ReactNode } from "react";
-import { PlayerView } from "./player/PlayerView";
+import { PlayerView, useWatchedVideo } from "./player/PlayerView";
 import type { InnerProps, StreamPlayerProps } from "./player/props";
 import type { StreamPlayerHandle } from "./player/types";
 
@@ -21,27 +21,6 @@ export const StreamPlayer = forwardRef<StreamPlayerHandle, StreamPlayerProps>(
 );
 
 function WatchedPlayer(props: InnerProps): ReactNode {
-  const live = useVideoStatus(props.src, {
-    enabled: !props.video || videoPhase(props.video) !== "ready",
-  });
-  const video = live.video ?? props.video;
   // A private video plays with a token from the proxy, kept fresh by useSignedToken.
-  const signed = Boolean(video?.requireSignedURLs) && props.token === undefined;
-  const signedToken = useSignedToken(props.src, { enabled: signed });
-  return (
-    <PlayerView
-      {...props}
-      token={signed ? signedToken.token : props.token}
-      status={{ video, failed: live.error !== undefined }}
-      signing={
-        signed
-          ? {
-              pending: signedToken.token === undefined,
-              error: signedToken.error,
-              refresh: signedToken.refresh,
-            }
-          : undefined
-      }
-    />
-  );
+  return <PlayerView {...props} {...useWatchedVideo(props.src, props.video, props.token)} />;
 }

@@ -1,23 +1,29 @@
-import { errorReason, videoPhase } from "@streamkit/core";
-import { DEFAULT_SDK_URL, type DeliveryConfig } from "@streamkit/core/urls";
-import { useOptionalStreamContext } from "@streamkit/hooks";
+import { errorReason, type Video, videoPhase } from "@streamkit/core";
 import {
-  type CSSProperties,
-  type ReactNode,
-  useEffect,
-  useImperativeHandle,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
-import { cx } from "../cx";
+  DEFAULT_SDK_URL,
+  type DeliveryConfig,
+  iframeUrl,
+  legacyIframeUrl,
+} from "@streamkit/core/urls";
+import {
+  type UseSignedTokenOptions,
+  useOptionalStreamContext,
+  useSignedToken,
+  useVideoStatus,
+} from "@streamkit/hooks";
+import { type ReactNode, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { useMessages } from "../messages/context";
 import { playerMessages } from "../messages/player";
 import { defaultThumbnailTime } from "../thumbnail/defaultTime";
-import { aspectRatioOf } from "./aspect";
 import { createHandle } from "./handle";
 import type { PlayerLink, UrlToken } from "./link";
-import { ProcessingStatus } from "./ProcessingStatus";
+import {
+  PlayerBox,
+  playability,
+  type Signing,
+  useSawProcessing,
+  type WatchedStatus,
+} from "./PlayerBox";
 import type { InnerProps } from "./props";
 import { playerTarget } from "./target";
 import { useInView } from "./useInView";
@@ -33,8 +39,6 @@ export function PlayerView(props: InnerProps): ReactNode {
   const {
     src,
     token,
-    className,
-    style,
     title,
     responsive = true,
     height,
@@ -47,22 +51,13 @@ export function PlayerView(props: InnerProps): ReactNode {
   const context = useOptionalStreamContext();
   const text = useMessages("player", playerMessages);
   const video = status?.video ?? props.video;
-  const delivery = useMemo<DeliveryConfig | undefined>(() => {
-    if (props.deliveryOrigin) return { deliveryOrigin: props.deliveryOrigin };
-    if (props.customerCode) return { customerCode: props.customerCode };
-    return context?.delivery;
-  }, [props.deliveryOrigin, props.customerCode, context?.delivery]);
+  const delivery = useDelivery(props);
   const sdkUrl = props.sdkUrl ?? context?.sdkUrl ?? DEFAULT_SDK_URL;
-
-  const phase = video ? videoPhase(video) : undefined;
-  const waitingForStatus = status !== undefined && !status.failed && phase === undefined;
-  const playable =
-    !signing?.pending &&
-    (!status ||
-      status.failed ||
-      phase === "ready" ||
-      phase === "live" ||
-      (phase === undefined && !waitingForStatus));
+  const { phase, waitingForStatus, playable, hasFrames, processing } = playability(
+    status,
+    video,
+    signing,
+  );
 
   const [clicked, setClicked] = useState(false);
   const [hydrated, setHydrated] = useState(false);
@@ -102,11 +97,14 @@ export function PlayerView(props: InnerProps): ReactNode {
         src,
         urlToken.token,
         delivery,
-        {
-          ...props,
-          autoplay: props.autoplay || clicked,
-          controls: props.controls ?? false,
-          preload: props.preload ?? "metadata",
+        (id, config) => {
+          const params = {
+            ...props,
+            autoplay: props.autoplay || clicked,
+            controls: props.controls ?? false,
+            preload: props.preload ?? "metadata",
+          };
+          return config ? iframeUrl(id, config, params) : legacyIframeUrl(id, params);
         },
         posterTime,
       ),
@@ -123,13 +121,10 @@ export function PlayerView(props: InnerProps): ReactNode {
     [bridge, iframe, sdkUrl],
   );
   // A video that finishes processing while on the page plays by itself once it is ready.
-  const processing =
-    phase !== undefined && phase !== "ready" && phase !== "live" && phase !== "error";
-  const [sawProcessing, setSawProcessing] = useState(false);
-  if (processing && !sawProcessing) setSawProcessing(true);
+  const [sawProcessing, clearSawProcessing] = useSawProcessing(processing);
   useEffect(() => {
     if (!bridge || !sawProcessing || phase !== "ready") return;
-    setSawProcessing(false);
+    clearSawProcessing();
     bridge.autoplay();
   }, [bridge, sawProcessing, phase]);
 
@@ -141,10 +136,8 @@ export function PlayerView(props: InnerProps): ReactNode {
     if (clicked && loaded) iframe?.focus();
   }, [clicked, loaded, iframe]);
 
-  const ratio = aspectRatioOf(props.aspectRatio, video);
   // A video known to be processing or failed has no frame to show yet (the thumbnail answers
   // 404 or 424): the box keeps its size and shows the status instead of a broken image.
-  const hasFrames = playable || waitingForStatus;
   const posterUrl = props.poster ?? (signing?.pending || !hasFrames ? undefined : target.poster);
   const name = typeof video?.meta?.name === "string" ? video.meta.name : undefined;
   const reason = phase === "error" ? errorReason(video)?.text : undefined;
@@ -158,14 +151,23 @@ export function PlayerView(props: InnerProps): ReactNode {
           ? "playing"
           : "poster";
 
-  const boxStyle = {
-    ...(responsive ? { "--sk-aspect": String(ratio) } : { width, height, aspectRatio: "auto" }),
-    ...style,
-  } as CSSProperties;
-
   return (
-    <div ref={boxRef} className={cx("sk-player", className)} style={boxStyle} data-state={state}>
-      {posterUrl && <img className="sk-player__poster" src={posterUrl} alt="" decoding="async" />}
+    <PlayerBox
+      {...props}
+      boxRef={boxRef}
+      video={video}
+      state={state}
+      poster={posterUrl}
+      text={text}
+      alert={
+        state === "error" || state === "invalid" || signing?.error || refused
+          ? (reason ??
+            target.error ??
+            signing?.error?.message ??
+            (refused ? text.tokenRefused : ""))
+          : undefined
+      }
+    >
       {showIframe && (
         <iframe
           key={target.url}
@@ -193,19 +195,47 @@ export function PlayerView(props: InnerProps): ReactNode {
           </svg>
         </button>
       )}
-      {state === "processing" && video && (
-        <div className="sk-player__overlay">
-          <ProcessingStatus video={video} />
-          <span>{text.processing}</span>
-        </div>
-      )}
-      {(state === "error" || state === "invalid" || signing?.error || refused) && (
-        <div className="sk-player__overlay" role="alert">
-          {text.failed(
-            reason ?? target.error ?? signing?.error?.message ?? (refused ? text.tokenRefused : ""),
-          )}
-        </div>
-      )}
-    </div>
+    </PlayerBox>
   );
+}
+
+/**
+ * A uid's live status and, for a private video without a `token` of its own, a signed token
+ * from the proxy (shared by every player of that video, replaced before it expires). Needs a
+ * `StreamProvider`.
+ */
+export function useWatchedVideo(
+  src: string,
+  known: Video | undefined,
+  token: string | undefined,
+  tokenOptions?: Omit<UseSignedTokenOptions, "enabled">,
+): { token: string | undefined; status: WatchedStatus; signing: Signing | undefined } {
+  const live = useVideoStatus(src, { enabled: !known || videoPhase(known) !== "ready" });
+  const video = live.video ?? known;
+  const signed = Boolean(video?.requireSignedURLs) && token === undefined;
+  const signedToken = useSignedToken(src, { ...tokenOptions, enabled: signed });
+  return {
+    token: signed ? signedToken.token : token,
+    status: { video, failed: live.error !== undefined },
+    signing: signed
+      ? {
+          pending: signedToken.token === undefined,
+          error: signedToken.error,
+          refresh: signedToken.refresh,
+        }
+      : undefined,
+  };
+}
+
+/** The delivery origin: the props' own (`deliveryOrigin` wins), else the provider's. */
+export function useDelivery(props: {
+  deliveryOrigin?: string | undefined;
+  customerCode?: string | undefined;
+}): DeliveryConfig | undefined {
+  const context = useOptionalStreamContext();
+  return useMemo<DeliveryConfig | undefined>(() => {
+    if (props.deliveryOrigin) return { deliveryOrigin: props.deliveryOrigin };
+    if (props.customerCode) return { customerCode: props.customerCode };
+    return context?.delivery;
+  }, [props.deliveryOrigin, props.customerCode, context?.delivery]);
 }

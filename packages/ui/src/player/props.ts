@@ -1,5 +1,6 @@
 import type { Video } from "@streamkit/core";
 import type { CSSProperties, Ref } from "react";
+import type { Signing, WatchedStatus } from "./PlayerBox";
 import type { PlayerEventProps, Preload, StreamPlayerApi, StreamPlayerHandle } from "./types";
 
 /**
@@ -75,7 +76,7 @@ export interface StreamPlayerProps extends PlayerEventProps {
 /** What `StreamPlayer` gives its view: the props, with the status and token it watched. */
 export interface InnerProps extends StreamPlayerProps {
   handleRef: Ref<StreamPlayerHandle>;
-  status?: { video: Video | undefined; failed: boolean };
+  status?: WatchedStatus | undefined;
   /** Signed playback: waiting for the first token, and a way to replace a rejected one. */
-  signing?: { pending: boolean; error: Error | undefined; refresh: () => void };
+  signing?: Signing | undefined;
 }

@@ -1,10 +1,7 @@
 import {
   assertDeliveryId,
   type DeliveryConfig,
-  type IframeParams,
-  iframeUrl,
   LEGACY_DELIVERY_ORIGIN,
-  legacyIframeUrl,
   thumbnailUrl,
 } from "@streamkit/core/urls";
 
@@ -15,12 +12,15 @@ export interface PlayerTarget {
   error?: string;
 }
 
-/** The iframe URL and poster of a uid or signed token; a full iframe URL `src` is used as is. */
+/**
+ * The playback URL (`url` builds it: the iframe's, the HLS manifest's) and poster of a uid or
+ * signed token; a full URL `src` is used as is.
+ */
 export function playerTarget(
   src: string,
   token: string | undefined,
   delivery: DeliveryConfig | undefined,
-  params: IframeParams,
+  url: (id: string, delivery: DeliveryConfig | undefined) => string,
   /** The poster's frame (`thumbnailTimestampPct` as a time), so a new choice is a new URL. */
   posterTime?: string,
 ): PlayerTarget {
@@ -28,11 +28,10 @@ export function playerTarget(
     if (/^https?:\/\//i.test(src) && !token) return { url: src };
     const id = token ?? src;
     assertDeliveryId(id, token ? "token" : "src");
-    const url = delivery ? iframeUrl(id, delivery, params) : legacyIframeUrl(id, params);
     const poster = thumbnailUrl(id, delivery ?? { deliveryOrigin: LEGACY_DELIVERY_ORIGIN }, {
       time: posterTime,
     });
-    return { url, poster };
+    return { url: url(id, delivery), poster };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
