@@ -37,6 +37,14 @@ test.afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
+/**
+ * Rules a story turns off in its own `a11y` parameters because a third-party skin around our
+ * component fails them (Media Chrome's time display: label-content-name-mismatch), not our code.
+ */
+const SKIN_RULES: Record<string, string[]> = {
+  "ui-streamvideo--with-media-chrome": ["label-content-name-mismatch"],
+};
+
 /** Rendered, and its first requests answered (the mock backend answers at once). */
 async function openStory(page: import("@playwright/test").Page, id: string, mode: string) {
   await page.goto(`${storybook.url}/iframe.html?id=${id}&viewMode=${mode}`);
@@ -62,6 +70,7 @@ test("every story fits every width in both schemes, and passes axe in dark", asy
     await page.setViewportSize({ width: 1280, height: 900 });
     await settle(page);
     for (const violation of await axeViolations(page, "#storybook-root")) {
+      if (SKIN_RULES[story.id]?.some((rule) => violation.startsWith(`${rule}:`))) continue;
       problems.push(`${story.id} dark: axe ${violation}`);
     }
   }
