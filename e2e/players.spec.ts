@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import type { StreamPlayerHandle } from "@streamkit/ui";
 import { serveFixture, startTestEmulator, type TestEmulator } from "./helpers";
 
 let stream: TestEmulator;
@@ -61,4 +62,58 @@ test("a player plays through the emulator's SDK and answers its ref", async ({ p
       timeout: 30_000,
     })
     .toBeGreaterThan(0.5);
+});
+
+test("the ref handle mirrors the emulator's player; a relative poster and a new ad tag need no reload", async ({
+  page,
+}) => {
+  const origin = stream.emulator.deliveryOrigin;
+  await page.goto(`${page12.url}?origin=${encodeURIComponent(origin)}&uid=${uid}&single`);
+  type Win = { handle: StreamPlayerHandle; seen: string[] };
+  await page.waitForFunction(
+    () => (window as unknown as Win).handle?.api !== undefined,
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
+  const frame = page.frameLocator("iframe");
+  // The iframe is another document: the poster reaches it as the page means it.
+  await expect(frame.locator("video")).toHaveAttribute(
+    "poster",
+    `${new URL(page12.url).origin}/covers/cat.jpg`,
+  );
+  const src = await page.locator("iframe").getAttribute("src");
+
+  await page.evaluate(async () => {
+    const w = window as unknown as Win;
+    w.seen = [];
+    for (const event of ["seeking", "seeked"])
+      w.handle.addEventListener(event, () => w.seen.push(`${event}:${w.handle.seeking}`));
+    await w.handle.play();
+  });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as Win).handle.videoWidth), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as Win).handle.buffered.length))
+    .toBeGreaterThan(0);
+  await page.evaluate(() => {
+    (window as unknown as Win).handle.currentTime = 1;
+  });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as Win).seen))
+    .toEqual(["seeking:true", "seeked:false"]);
+  expect(
+    await page.evaluate(() => (window as unknown as Win).handle.played.length),
+  ).toBeGreaterThan(0);
+
+  await page.getByRole("button", { name: "Set ad" }).click();
+  // Set on the SDK's object, echoed back by the iframe, and the iframe is the same one.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as Win).handle.api?.adUrl))
+    .toBe("https://ads.test/vast.xml");
+  expect(await page.locator("iframe").getAttribute("src")).toBe(src);
 });

@@ -51,7 +51,7 @@ export interface IframeParams {
   /** The raw iframe shows controls unless `controls=false`. */
   controls?: boolean;
   preload?: "auto" | "metadata" | "none" | boolean;
-  /** Image URL shown before playback. */
+  /** Image URL shown before playback; a relative one is resolved against the page (in a browser). */
   poster?: string;
   /** Seconds, or a duration like `1h12m27s`. */
   startTime?: number | string;
@@ -78,7 +78,7 @@ export function iframeParams(p: IframeParams = {}): URLSearchParams {
         ? String(v)
         : invalid("preload", "expected auto, metadata, none or a boolean"),
     ),
-    poster: optional(p.poster, (v) => assertHttpUrl(v, "poster")),
+    poster: optional(p.poster, (v) => assertHttpUrl(onPage(v), "poster")),
     startTime: optional(p.startTime, (v) => duration(v, "startTime")),
     defaultTextTrack: p.defaultTextTrack,
     primaryColor: p.primaryColor,
@@ -88,6 +88,44 @@ export function iframeParams(p: IframeParams = {}): URLSearchParams {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, value);
   return query;
+}
+
+// Bundlers replace `process.env.NODE_ENV`; without one, `process` may not exist at all.
+declare const process: { env: { NODE_ENV?: string } } | undefined;
+
+/** A relative URL means what it means in the page's own `<img>`: resolved against the document. */
+function onPage(value: string): string {
+  const base = globalThis.document?.baseURI;
+  if (!base || /^[a-z][a-z\d+.-]*:/i.test(value)) return value;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return value;
+  }
+}
+
+const warned = new Set<string>();
+
+/**
+ * The poster a player's URL or SDK object can take: resolved against the page, or `undefined`
+ * (with a warning once, in development) when it still is not an http(s) URL. A poster is never
+ * worth failing playback for; the player shows the video's own thumbnail instead.
+ */
+export function playerPoster(poster: string | undefined): string | undefined {
+  if (poster === undefined) return undefined;
+  try {
+    return assertHttpUrl(onPage(poster), "poster");
+  } catch (error) {
+    if (
+      typeof process !== "undefined" &&
+      process.env.NODE_ENV !== "production" &&
+      !warned.has(poster)
+    ) {
+      warned.add(poster);
+      console.warn(`streamkit: poster ignored, ${(error as Error).message}`);
+    }
+    return undefined;
+  }
 }
 
 /** `https://customer-<code>.cloudflarestream.com/<id>/iframe?…` */

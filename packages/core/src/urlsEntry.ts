@@ -24,6 +24,7 @@ export {
   iframeParams,
   iframeUrl,
   legacyIframeUrl,
+  playerPoster,
   type ThumbnailFit,
   type ThumbnailParams,
   thumbnailUrl,

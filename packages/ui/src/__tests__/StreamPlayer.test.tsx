@@ -15,7 +15,7 @@ import {
   it,
   vi,
 } from "vitest";
-import type { StreamPlayerHandle } from "../player/types";
+import type { StreamPlayerApi, StreamPlayerHandle } from "../player/types";
 import { usePlayer } from "../player/usePlayer";
 import { StreamPlayer, type StreamPlayerProps } from "../StreamPlayer";
 import { type FakePlayer, installFakeSdk } from "./fakeSdk";
@@ -104,6 +104,8 @@ describe("StreamPlayer", () => {
         controls
         primaryColor="#f00"
         currentTime={12}
+        adUrl="https://ads.test/vast.xml"
+        poster="/covers/new.jpg"
       />,
     );
     const player = players[0]!;
@@ -114,8 +116,34 @@ describe("StreamPlayer", () => {
       controls: true,
       primaryColor: "#f00",
       currentTime: 12,
+      adUrl: "https://ads.test/vast.xml",
+      // The SDK's player lives in another document: it gets the poster as the page means it.
+      poster: `${window.location.origin}/covers/new.jpg`,
     });
     expect(frame()).toBe(before);
+  });
+
+  it("resolves a relative poster against the page, and plays on without a usable one", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { rerender } = render(
+      <StreamPlayer src={UID} deliveryOrigin={ORIGIN} poster="covers/cats.jpg" />,
+    );
+    expect(frameUrl().searchParams.get("poster")).toBe(
+      new URL("covers/cats.jpg", document.baseURI).href,
+    );
+    // The box's own image takes it as written, like any <img> of the page.
+    expect(document.querySelector(".sk-player__poster")).toHaveAttribute("src", "covers/cats.jpg");
+
+    // Not an http(s) URL even against the page: left out of the player, said once, never fatal.
+    rerender(<StreamPlayer src={makeUid()} deliveryOrigin={ORIGIN} poster="javascript:alert(1)" />);
+    rerender(<StreamPlayer src={makeUid()} deliveryOrigin={ORIGIN} poster="javascript:alert(1)" />);
+    expect(frame()).not.toBeNull();
+    expect(frameUrl().searchParams.has("poster")).toBe(false);
+    expect(screen.queryByRole("alert")).toBeNull();
+    await waitFor(() => expect(players.at(-1)?.iframe).toBe(frame()));
+    expect(players.at(-1)?.poster).toBeUndefined();
+    expect(warn.mock.calls.filter(([m]) => String(m).includes("poster ignored"))).toHaveLength(1);
+    warn.mockRestore();
   });
 
   it("reloads for what only the URL carries: src, token, defaultTextTrack, startTime", async () => {
@@ -187,6 +215,32 @@ describe("StreamPlayer", () => {
     });
     ref.current!.volume = 0.5; // no player object yet: ignored, as on a <video> not loaded
     expect(ref.current!.volume).toBe(1);
+    // What a <video> with nothing loaded reports.
+    const handle = ref.current!;
+    expect(handle).toMatchObject({ seeking: false, videoWidth: 0, videoHeight: 0 });
+    expect(handle.buffered.length).toBe(0);
+    expect(handle.played.length).toBe(0);
+    expect(() => handle.buffered.start(0)).toThrow(RangeError);
+    expect(() => {
+      (handle as { duration: number }).duration = 3;
+    }).toThrow(TypeError);
+  });
+
+  it("mirrors the player's ranges, size and seeking on the handle", async () => {
+    const ref = createRef<StreamPlayerHandle>();
+    render(<StreamPlayer ref={ref} src={UID} deliveryOrigin={ORIGIN} />);
+    await waitFor(() => expect(players).toHaveLength(1));
+    const player = players[0]!;
+    await waitFor(() => expect(ref.current!.api).toBe(player));
+    expect(ref.current).toMatchObject({ videoWidth: 1280, videoHeight: 720 });
+    expect(ref.current!.buffered).toBe(player.buffered);
+    expect(ref.current!.played).toBe(player.played);
+    // The SDK's object has no `seeking`: the handle follows the events.
+    act(() => void player.dispatchEvent(new Event("seeking")));
+    expect(ref.current!.seeking).toBe(true);
+    act(() => void player.dispatchEvent(new Event("seeked")));
+    expect(ref.current!.seeking).toBe(false);
+    expectTypeOf<StreamPlayerApi["defaultTextTrack"]>().toEqualTypeOf<string | undefined>();
   });
 
   it("gives a ref handle, a streamRef and onReady", async () => {

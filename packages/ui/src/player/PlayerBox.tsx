@@ -138,6 +138,14 @@ export function PlayerOverlays({
 }
 
 /**
+ * The poster's play button of `loading="click"`: the player loads when it is pressed. Its
+ * triangle is drawn by the stylesheet, so the first bundle carries no SVG.
+ */
+export function PlayButton({ label, onPress }: { label: string; onPress: () => void }): ReactNode {
+  return <button type="button" className="sk-player__play" aria-label={label} onClick={onPress} />;
+}
+
+/**
  * The status line over the poster of a video still processing: phase, bar and percent, drawn
  * and worded like a full `VideoStatusBadge` (same classes, texts and polite announcement of a
  * new phase). The badge itself also watches uids and shows failures; the player does both

@@ -4,6 +4,7 @@ import {
   type DeliveryConfig,
   iframeUrl,
   legacyIframeUrl,
+  playerPoster,
 } from "@streamkit/core/urls";
 import {
   type UseSignedTokenOptions,
@@ -18,6 +19,7 @@ import { defaultThumbnailTime } from "../thumbnail/defaultTime";
 import { createHandle } from "./handle";
 import type { PlayerLink, UrlToken } from "./link";
 import {
+  PlayButton,
   PlayerBox,
   playability,
   type Signing,
@@ -89,7 +91,7 @@ export function PlayerView(props: InnerProps): ReactNode {
 
   // Only what the SDK cannot change after load makes a new iframe URL; the live props are read
   // here too, as they are when an iframe is (re)created, and set on the player object after.
-  const { adUrl, defaultTextTrack, startTime } = props;
+  const { defaultTextTrack, startTime } = props;
   const posterTime = defaultThumbnailTime(video);
   const target = useMemo(
     () =>
@@ -100,6 +102,7 @@ export function PlayerView(props: InnerProps): ReactNode {
         (id, config) => {
           const params = {
             ...props,
+            poster: playerPoster(props.poster),
             autoplay: props.autoplay || clicked,
             controls: props.controls ?? false,
             preload: props.preload ?? "metadata",
@@ -108,7 +111,7 @@ export function PlayerView(props: InnerProps): ReactNode {
         },
         posterTime,
       ),
-    [src, urlToken.token, delivery, adUrl, defaultTextTrack, startTime, clicked, posterTime],
+    [src, urlToken.token, delivery, defaultTextTrack, startTime, clicked, posterTime],
   );
   const showIframe = wanted && playable && target.url !== undefined;
 
@@ -128,9 +131,8 @@ export function PlayerView(props: InnerProps): ReactNode {
     bridge.autoplay();
   }, [bridge, sawProcessing, phase]);
 
-  useEffect(() => {
-    if (!showIframe) setLoaded(false);
-  }, [showIframe]);
+  // No iframe, nothing loaded: adjusted while rendering, so the poster never waits a commit.
+  if (!showIframe && loaded) setLoaded(false);
   // After a click on the poster, focus follows the player so keyboard users keep their place.
   useEffect(() => {
     if (clicked && loaded) iframe?.focus();
@@ -140,7 +142,6 @@ export function PlayerView(props: InnerProps): ReactNode {
   // 404 or 424): the box keeps its size and shows the status instead of a broken image.
   const posterUrl = props.poster ?? (signing?.pending || !hasFrames ? undefined : target.poster);
   const name = typeof video?.meta?.name === "string" ? video.meta.name : undefined;
-  const reason = phase === "error" ? errorReason(video)?.text : undefined;
   const state = target.error
     ? "invalid"
     : phase === "error"
@@ -160,12 +161,9 @@ export function PlayerView(props: InnerProps): ReactNode {
       poster={posterUrl}
       text={text}
       alert={
-        state === "error" || state === "invalid" || signing?.error || refused
-          ? (reason ??
-            target.error ??
-            signing?.error?.message ??
-            (refused ? text.tokenRefused : ""))
-          : undefined
+        phase === "error"
+          ? (errorReason(video)?.text ?? "")
+          : (target.error ?? signing?.error?.message ?? (refused ? text.tokenRefused : undefined))
       }
     >
       {showIframe && (
@@ -184,16 +182,7 @@ export function PlayerView(props: InnerProps): ReactNode {
         />
       )}
       {loading === "click" && !clicked && playable && target.url && (
-        <button
-          type="button"
-          className="sk-player__play"
-          aria-label={text.play(name)}
-          onClick={() => setClicked(true)}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M8 5v14l11-7z" />
-          </svg>
-        </button>
+        <PlayButton label={text.play(name)} onPress={() => setClicked(true)} />
       )}
     </PlayerBox>
   );

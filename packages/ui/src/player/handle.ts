@@ -1,7 +1,17 @@
 import type { PlayerLink } from "./link";
 import type { StreamPlayerApi, StreamPlayerHandle } from "./types";
 
-/** The media properties the handle mirrors, with what a `<video>` not loaded yet reports. */
+/** What a `<video>` with nothing loaded reports for its buffered and played ranges. */
+const outOfRange = () => {
+  throw new RangeError("no time range");
+};
+const NO_RANGES: TimeRanges = { length: 0, start: outOfRange, end: outOfRange };
+
+/**
+ * The media properties the handle mirrors, with what a `<video>` not loaded yet reports. From
+ * `paused` on (`READ_ONLY_FROM`) they are read-only, as on a `<video>`: setting one throws, as
+ * setting a getter-only property does.
+ */
 const MEDIA = {
   currentTime: 0,
   muted: false,
@@ -11,9 +21,12 @@ const MEDIA = {
   paused: true,
   ended: false,
   duration: Number.NaN,
+  buffered: NO_RANGES,
+  played: NO_RANGES,
+  videoWidth: 0,
+  videoHeight: 0,
 };
-/** Read-only, as on a `<video>`: setting them throws, like setting a getter-only property. */
-const READ_ONLY = ["paused", "ended", "duration"];
+const READ_ONLY_FROM = 5;
 
 /**
  * The ref object: reads go to the SDK object when it exists, with media defaults before; writes
@@ -33,6 +46,9 @@ export function createHandle(link: PlayerLink): StreamPlayerHandle {
     get iframe() {
       return link.iframe;
     },
+    get seeking() {
+      return Boolean(link.seeking);
+    },
     // Listeners live on the handle so they survive a new iframe (a changed src or token).
     addEventListener(event, handler) {
       const set = link.listeners.get(event) ?? new Set();
@@ -43,15 +59,15 @@ export function createHandle(link: PlayerLink): StreamPlayerHandle {
       link.listeners.get(event)?.delete(handler);
     },
   };
-  for (const [key, fallback] of Object.entries(MEDIA)) {
+  for (const [index, [key, fallback]] of Object.entries(MEDIA).entries()) {
     Object.defineProperty(handle, key, {
       enumerable: true,
       get: () => link.api?.[key as keyof typeof MEDIA] ?? fallback,
-      set: READ_ONLY.includes(key)
-        ? undefined
-        : (value: unknown) => {
-            if (link.api) Object.assign(link.api, { [key]: value });
-          },
+      // Before the player object exists a write goes nowhere (into a throwaway object).
+      set:
+        index < READ_ONLY_FROM
+          ? (value: unknown) => Object.assign(link.api ?? {}, { [key]: value })
+          : undefined,
     });
   }
   // The loop above added the media properties.

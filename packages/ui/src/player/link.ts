@@ -13,6 +13,11 @@ export interface PlayerLink {
   waiters: ((api: StreamPlayerApi) => void)[];
   /** Listeners added through the handle; they follow the player across reloads. */
   listeners: Map<string, Set<EventListener>>;
+  /**
+   * Between a `seeking` and its `seeked` event. The SDK's player object has no such property,
+   * so the bridge follows the events.
+   */
+  seeking?: boolean;
 }
 
 /**

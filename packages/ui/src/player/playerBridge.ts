@@ -1,3 +1,4 @@
+import { playerPoster } from "@streamkit/core/urls";
 import type { PlayerLink, TokenStatus } from "./link";
 import { loadStreamSdk } from "./sdk";
 import {
@@ -18,6 +19,7 @@ const LIVE_PROPS = [
   "primaryColor",
   "letterboxColor",
   "poster",
+  "adUrl",
   "volume",
   "playbackRate",
   "currentTime",
@@ -88,6 +90,7 @@ export function createPlayerBridge(
             onToken?.("refused");
           }
         }
+        if (event === "seeking" || event === "seeked") link.seeking = event === "seeking";
         // It plays: the token was fine after all. Said only after a rejection, not at every play.
         if ((event === "playing" || event === "loadeddata") && tokenReloads > 0) {
           tokenReloads = 0;
@@ -102,7 +105,7 @@ export function createPlayerBridge(
   const setLiveProps = () => {
     if (!api) return;
     for (const key of LIVE_PROPS) {
-      const value = props[key];
+      const value = key === "poster" ? playerPoster(props.poster) : props[key];
       if (value !== undefined && !Object.is(value, sent[key])) {
         // Each key takes its own prop's type; TypeScript cannot follow that through the loop.
         Object.assign(api, { [key]: value });
@@ -127,6 +130,7 @@ export function createPlayerBridge(
     api = player;
     sent = {};
     link.api = player;
+    link.seeking = false;
     if (streamRef) streamRef.current = player;
     for (const [event, listener] of listeners) player.addEventListener(event, listener);
     setLiveProps();

@@ -33,6 +33,7 @@ export function playerTarget(
     });
     return { url: url(id, delivery), poster };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    // Only core's validators throw here, always a StreamValidationError.
+    return { error: (error as Error).message };
   }
 }

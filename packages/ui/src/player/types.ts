@@ -15,6 +15,8 @@ export interface StreamPlayerApi {
   buffered: TimeRanges;
   controls: boolean;
   currentTime: number;
+  /** Effective only when the player loads (stream-react reloads for it; so does StreamPlayer). */
+  defaultTextTrack?: string;
   duration: number;
   ended: boolean;
   letterboxColor?: string;
@@ -87,6 +89,14 @@ export interface StreamPlayerHandle {
   readonly paused: boolean;
   readonly ended: boolean;
   readonly duration: number;
+  /** Between a `seeking` event and its `seeked`. */
+  readonly seeking: boolean;
+  /** Empty until the player reports ranges. */
+  readonly buffered: TimeRanges;
+  readonly played: TimeRanges;
+  /** The current rendition's size; 0 until its metadata has loaded. */
+  readonly videoWidth: number;
+  readonly videoHeight: number;
   /** The SDK player object, once it exists. */
   readonly api: StreamPlayerApi | undefined;
   readonly iframe: HTMLIFrameElement | null;
