@@ -49,10 +49,12 @@ test("twelve players: no layout shift, one SDK script, every player bound", asyn
   await page.screenshot({ path: test.info().outputPath("twelve-players.png") });
 });
 
-test("a player plays through the emulator's SDK and answers its ref", async ({ page }) => {
+test("loading=click: the poster's button, named after the title, loads the player and it plays", async ({
+  page,
+}) => {
   const origin = stream.emulator.deliveryOrigin;
   await page.goto(`${page12.url}?origin=${encodeURIComponent(origin)}&uid=${uid}&loading=click`);
-  const first = page.getByRole("button", { name: "Play video" }).first();
+  const first = page.getByRole("button", { name: "Play Player 1", exact: true });
   await expect(page.locator("iframe")).toHaveCount(0);
   await first.click();
   const frame = page.frameLocator("iframe").first();

@@ -10,6 +10,7 @@ let stream: TestEmulator;
 let site: { url: string; close(): Promise<void> };
 let uid: string;
 let privateUid: string;
+let dubbedUid: string;
 
 const VTT = "WEBVTT\n\n00:00:00.000 --> 00:00:30.000\nHello from the captions\n";
 
@@ -37,6 +38,23 @@ test.beforeAll(async () => {
     { method: "PUT", headers: { authorization: `Bearer ${emulator.token}` }, body: form },
   );
   expect(put.status).toBe(200);
+  dubbedUid = await stream.readyVideo();
+  const copy = await stream.api(`/${dubbedUid}/audio/copy`, {
+    method: "POST",
+    body: JSON.stringify({ label: "Commentary", url: `${emulator.url}/samples/testsrc2-6s.mp4` }),
+  });
+  expect(copy.status).toBe(200);
+  await expect
+    .poll(
+      async () =>
+        (
+          (await (await stream.api(`/${dubbedUid}/audio`)).json()) as {
+            result: { audio: { status: string }[] };
+          }
+        ).result.audio[0]?.status,
+      { timeout: 90_000, intervals: [250] },
+    )
+    .toBe("ready");
   privateUid = await stream.readyVideo();
   await stream.api(`/${privateUid}`, {
     method: "POST",
@@ -133,6 +151,77 @@ test("Media Chrome's play button and time display drive it", async ({ page }) =>
   await expect(page.locator("media-time-display")).toContainText(/0:0[1-9]/);
   await play.click();
   await expect.poll(() => video(page).evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+});
+
+test("a second audio track: listed, chosen by audioTrack, and its rendition is what plays", async ({
+  page,
+}) => {
+  // Where the master playlist puts each audio rendition, by name.
+  const master = await (
+    await fetch(`${stream.emulator.deliveryOrigin}/${dubbedUid}/manifest/video.m3u8`)
+  ).text();
+  const renditions = Object.fromEntries(
+    [...master.matchAll(/TYPE=AUDIO,[^\n]*NAME="([^"]+)"[^\n]*URI="([^"]+)"/g)].map((m) => [
+      m[1],
+      (m[2] ?? "").split("/")[0],
+    ]),
+  );
+  expect(Object.keys(renditions)).toEqual(["Original", "Commentary"]);
+  const segments: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith(`/${dubbedUid}/manifest/`) && url.pathname.endsWith(".m4s"))
+      segments.push(url.pathname.split("/")[3] ?? "");
+  });
+  type Tracks = { tracks?: { audio: { label: string; enabled: boolean }[] } };
+  const audio = () =>
+    page.evaluate(() =>
+      (window as unknown as Tracks).tracks?.audio.map((t) => `${t.label}:${t.enabled}`),
+    );
+  await open(page, { uid: dubbedUid });
+  await expect.poll(audio, { timeout: 30_000 }).toEqual(["Original:true", "Commentary:false"]);
+  await page.getByRole("button", { name: "Commentary" }).click();
+  await expect.poll(audio).toEqual(["Original:false", "Commentary:true"]);
+  await video(page).evaluate((v: HTMLVideoElement) => v.play());
+  await expect.poll(() => time(page), { timeout: 30_000 }).toBeGreaterThan(1);
+  // Commentary's segments came after the switch, and the sound fetched last is Commentary's.
+  const sound = segments.filter((s) => s === renditions.Original || s === renditions.Commentary);
+  expect(sound).toContain(renditions.Commentary);
+  expect(sound.at(-1)).toBe(renditions.Commentary);
+});
+
+test("loading='click': nothing loads before the poster's button, then it plays with the focus", async ({
+  page,
+}) => {
+  const manifests: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/manifest/")) manifests.push(r.url());
+  });
+  await open(page, { uid, loading: "click" });
+  const play = page.getByRole("button", { name: "Play Test video" });
+  await expect(play).toBeVisible({ timeout: 30_000 });
+  await page.waitForTimeout(300);
+  expect(manifests).toEqual([]);
+  await play.click();
+  await expect.poll(() => time(page), { timeout: 30_000 }).toBeGreaterThan(0.5);
+  await expect(play).toHaveCount(0);
+  expect(await video(page).evaluate((v) => v === document.activeElement)).toBe(true);
+});
+
+test("loading='click' inside Media Chrome: the skin's play button loads and plays it", async ({
+  page,
+}) => {
+  const manifests: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/manifest/")) manifests.push(r.url());
+  });
+  await open(page, { uid, mode: "chrome", loading: "click" });
+  await expect(page.locator("media-play-button")).toBeVisible({ timeout: 30_000 });
+  await page.waitForTimeout(300);
+  expect(manifests).toEqual([]);
+  await page.locator("media-play-button").click();
+  await expect.poll(() => time(page), { timeout: 30_000 }).toBeGreaterThan(1);
+  await expect(page.locator("media-controller")).not.toHaveAttribute("mediapaused", "");
 });
 
 test("engine auto: this Chromium's own HLS plays it, hls.js is not loaded", async ({ page }) => {

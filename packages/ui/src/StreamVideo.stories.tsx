@@ -53,6 +53,22 @@ export const PosterFirst: Story = {
   },
 };
 
+/**
+ * `loading="click"`: nothing but the poster and a play button until the viewer asks; then the
+ * video loads, plays and takes the focus (the mock backend has no HLS, so here it stops at the
+ * request).
+ */
+export const ClickToLoad: Story = {
+  args: { loading: "click", preload: "metadata" },
+  parameters: { backend: { seed: [{ name: "Sunset timelapse", pace: 0 }] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const button = await canvas.findByRole("button", { name: "Play Sunset timelapse" });
+    await expect(button).toBeVisible();
+    await expect(canvasElement.querySelector("video")?.getAttribute("src")).toBeFalsy();
+  },
+};
+
 /** Still encoding: the badge and progress sit over the box; it plays by itself when ready. */
 export const Processing: Story = {
   parameters: {

@@ -1,6 +1,6 @@
 import { StreamProvider } from "@streamkit/hooks";
 import { BASE, makeUid, makeVideo, StreamModel } from "@streamkit/test-utils";
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import { createRef } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -165,6 +165,38 @@ describe("StreamVideo", () => {
     await waitFor(() => expect(engines).toHaveLength(1));
     unmount();
     expect(engines[0]!.destroyed).toBe(true);
+  });
+
+  it("loads nothing with loading='click' until asked, then plays and takes the focus", async () => {
+    render(
+      <StreamVideo
+        src={UID}
+        deliveryOrigin={ORIGIN}
+        loading="click"
+        video={{ uid: UID, meta: { name: "Cats" } }}
+      />,
+    );
+    await act(async () => {});
+    expect(engines).toHaveLength(0);
+    const button = screen.getByRole("button", { name: "Play Cats" });
+    button.focus();
+    fireEvent.click(button);
+    await waitFor(() => expect(engines).toHaveLength(1));
+    expect(screen.queryByRole("button", { name: "Play Cats" })).toBeNull();
+    await waitFor(() => expect(HTMLMediaElement.prototype.play).toHaveBeenCalled());
+    expect(document.activeElement).toBe(media());
+  });
+
+  it("loads with loading='click' when anything else calls play(), such as a skin's button", async () => {
+    render(<StreamVideo src={UID} deliveryOrigin={ORIGIN} loading="click" slot="media" />);
+    await act(async () => {});
+    expect(engines).toHaveLength(0);
+    // A skin has its own play button: StreamVideo draws none in a slot.
+    expect(screen.queryByRole("button")).toBeNull();
+    act(() => void media().dispatchEvent(new Event("play")));
+    await waitFor(() => expect(engines).toHaveLength(1));
+    await waitFor(() => expect(HTMLMediaElement.prototype.play).toHaveBeenCalled());
+    expect(document.activeElement).not.toBe(media());
   });
 
   it("rejects an id that is not a uid or token before any request", () => {

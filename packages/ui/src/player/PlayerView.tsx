@@ -182,7 +182,7 @@ export function PlayerView(props: InnerProps): ReactNode {
         />
       )}
       {loading === "click" && !clicked && playable && target.url && (
-        <PlayButton label={text.play(name)} onPress={() => setClicked(true)} />
+        <PlayButton label={text.play(title ?? name)} onPress={() => setClicked(true)} />
       )}
     </PlayerBox>
   );

@@ -17,6 +17,7 @@ import { useMessages } from "../messages/context";
 import { playerMessages } from "../messages/player";
 import { aspectRatioOf } from "../player/aspect";
 import {
+  PlayButton,
   PlayerBox,
   type PlayerBoxState,
   PlayerOverlays,
@@ -68,6 +69,14 @@ function WatchedVideo(props: InnerProps): ReactNode {
       {...useWatchedVideo(props.src, props.video, props.token, props.tokenOptions)}
     />
   );
+}
+
+/** Autoplay with sound is usually refused; muted playback is the documented fallback. */
+function playMuteIfRefused(media: HTMLVideoElement): void {
+  media.play().catch(() => {
+    media.muted = true;
+    return media.play().catch(() => {});
+  });
 }
 
 const manifestUrl = (id: string, delivery: DeliveryConfig | undefined) =>
@@ -126,7 +135,10 @@ function VideoView(props: InnerProps): ReactNode {
   const mediaRef = useRef<HTMLVideoElement>(null);
   mediaRef.current = media;
   const inView = useInView(slot === undefined ? boxRef : mediaRef, loading === "lazy");
-  const wanted = loading === "lazy" ? inView : hydrated;
+  // `click`: nothing loads until the viewer asks to play, with the poster's button or any other
+  // way of calling `play()` (a skin's button, the element's own controls).
+  const [clicked, setClicked] = useState(false);
+  const wanted = loading === "click" ? clicked : loading === "lazy" ? inView : hydrated;
 
   // The id delivery URLs carry: read by the engine at every request, so a refreshed token is
   // used from the next segment on, without a reload.
@@ -295,14 +307,30 @@ function VideoView(props: InnerProps): ReactNode {
     retries.current = { count: 0, waiting: false };
   }
 
+  // Asked to play before anything loaded: load, play once the engine is there, and give the
+  // element the focus the poster's button had, so keyboard users keep their place.
+  useEffect(() => {
+    if (!media || loading !== "click" || clicked) return;
+    const onPlay = () => {
+      setClicked(true);
+      setPlayOnLoad((current) => current ?? "play");
+    };
+    media.addEventListener("play", onPlay);
+    return () => media.removeEventListener("play", onPlay);
+  }, [media, loading, clicked]);
+  const [playOnLoad, setPlayOnLoad] = useState<"focus" | "play">();
+  useEffect(() => {
+    if (!engine || !media || !playOnLoad) return;
+    setPlayOnLoad(undefined);
+    if (playOnLoad === "focus") media.focus();
+    playMuteIfRefused(media);
+  }, [engine, media, playOnLoad]);
+
   // A video that finishes processing on the page plays by itself (muted if sound is refused).
   useEffect(() => {
     if (!engine || !media || !sawProcessing || phase !== "ready") return;
     clearSawProcessing();
-    media.play().catch(() => {
-      media.muted = true;
-      return media.play().catch(() => {});
-    });
+    playMuteIfRefused(media);
   }, [engine, media, sawProcessing, phase]);
 
   const posterUrl = poster ?? (signing?.pending || !hasFrames ? undefined : target.poster);
@@ -342,6 +370,8 @@ function VideoView(props: InnerProps): ReactNode {
       preload={preload}
       playsInline={playsInline}
       aria-label={title ?? name ?? text.title}
+      // Focusable from script, so focus can move here from the poster's button.
+      tabIndex={element.tabIndex ?? (loading === "click" ? -1 : undefined)}
       data-engine={engine?.kind}
     />
   );
@@ -375,6 +405,15 @@ function VideoView(props: InnerProps): ReactNode {
       text={text}
     >
       {mediaElement}
+      {loading === "click" && !clicked && playable && target.url && (
+        <PlayButton
+          label={text.play(title ?? name)}
+          onPress={() => {
+            setClicked(true);
+            setPlayOnLoad("focus");
+          }}
+        />
+      )}
       {children}
     </PlayerBox>
   );

@@ -98,8 +98,12 @@ export interface StreamVideoProps extends VideoElementProps {
   tokenOptions?: Omit<UseSignedTokenOptions, "enabled"> | undefined;
   /** Accessible name of the video; defaults to its `meta.name`, else "Video player". */
   title?: string | undefined;
-  /** `eager` (default) loads after hydration, `lazy` once near the viewport. */
-  loading?: "eager" | "lazy" | undefined;
+  /**
+   * `eager` (default) loads after hydration, `lazy` once near the viewport, `click` when the
+   * viewer asks to play (the poster's play button, or any `play()`: a skin's button, `controls`),
+   * then plays and takes the focus.
+   */
+  loading?: "eager" | "lazy" | "click" | undefined;
   /** `auto` (default): native HLS where `canPlayType` says so, else hls.js, loaded on demand. */
   engine?: StreamVideoEngine | undefined;
   /** hls.js settings, applied when hls.js plays (a change reloads at the current time). */
