@@ -107,6 +107,12 @@ export async function bundleSizes() {
   const video = await measureChunks(`export * from "@streamkit/ui/video";`, {
     own: "@streamkit/ui",
   });
+  // The same with hls.js bundled in: what a browser without HLS of its own loads in all, once
+  // a StreamVideo plays (hls.js and the engine are a chunk fetched then).
+  const videoWithHls = await measureChunks(`export * from "@streamkit/ui/video";`, {
+    own: "@streamkit/ui",
+    external: [...peers, "tus-js-client", ...siblings.filter((s) => s !== "@streamkit/ui")],
+  });
   return {
     "bundle.core": await measure(`export * from "@streamkit/core";`, { own: "@streamkit/core" }),
     "bundle.hooks": await measure(`export * from "@streamkit/hooks";`, { own: "@streamkit/hooks" }),
@@ -121,6 +127,8 @@ export async function bundleSizes() {
     // StreamVideo with the player parts it shares (box, poster, status, tokens); its hls.js
     // engine is fetched with hls.js, and only where the browser has no HLS of its own.
     "bundle.uiVideo": video.initial,
+    "bundle.uiVideoHlsChunk": videoWithHls.deferred,
+    "bundle.uiVideoWithHls": videoWithHls.initial + videoWithHls.deferred,
     "bundle.coreAll": await measure(allEntries("@streamkit/core"), { own: "@streamkit/core" }),
     "bundle.hooksAll": await measure(allEntries("@streamkit/hooks"), { own: "@streamkit/hooks" }),
     "bundle.uiAll": await measure(allEntries("@streamkit/ui"), { own: "@streamkit/ui" }),
