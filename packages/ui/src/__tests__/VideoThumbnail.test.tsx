@@ -75,6 +75,18 @@ describe("VideoThumbnail", () => {
     expect(document.querySelector(".sk-thumb")).toHaveAttribute("data-reason", "no-frames");
   });
 
+  it("asks for a frame of a video still processing only once its duration is known", () => {
+    const uid = makeUid();
+    const { rerender } = renderWithStream(
+      <VideoThumbnail video={makeVideo(uid, "inprogress", "20.000000")} alt="" />,
+    );
+    expect(document.querySelector(".sk-thumb")).toHaveAttribute("data-reason", "no-frames");
+    rerender(
+      <VideoThumbnail video={makeVideo(uid, "inprogress", "60.000000", { duration: 8 })} alt="" />,
+    );
+    expect(document.querySelector("img.sk-thumb")).toHaveAttribute("data-state", "loading");
+  });
+
   it("falls back to the placeholder when the image fails, and retries for a new source", () => {
     const uid = makeUid();
     const { rerender } = renderWithStream(<VideoThumbnail uid={uid} alt="Clip" time={1} />);

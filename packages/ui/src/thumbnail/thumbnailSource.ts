@@ -16,7 +16,10 @@ export type ThumbnailBlock =
   | "no-id"
   /** The video needs signed URLs and no token was given: a uid URL would be refused. */
   | "signed"
-  /** The video has no frames yet (waiting, downloading, queued) or never will (error). */
+  /**
+   * The video has no frames yet (waiting, downloading, queued, processing with no duration
+   * known) or never will (error).
+   */
   | "no-frames"
   /** The id or a parameter is not valid; the URL builder said so. */
   | "invalid";
@@ -61,7 +64,13 @@ export function thumbnailSources(input: ThumbnailInput): ThumbnailSources {
   if (!delivery) return { block: "no-delivery" };
   if (!id) return { block: "no-id" };
   if (video?.requireSignedURLs && !token) return { block: "signed" };
-  if (video && NO_FRAMES.has(videoPhase(video))) return { block: "no-frames" };
+  // Still encoding with no duration yet (Stream says -1): no frame is cut, the thumbnail is a 404.
+  if (
+    video &&
+    (NO_FRAMES.has(videoPhase(video)) ||
+      (videoPhase(video) === "processing" && !((video.duration ?? 0) > 0)))
+  )
+    return { block: "no-frames" };
   const at = (scale: number) => ({
     time: input.time ?? defaultThumbnailTime(video),
     fit: input.fit,
