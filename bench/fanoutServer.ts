@@ -2,6 +2,7 @@
 // `tsx --conditions=@streamkit/source --expose-gc bench/fanoutServer.ts`. It prints its port,
 // then answers one JSON line per command read on stdin:
 //   `memory` → { rss, heapUsed } after a GC;  `publish <n>` → { ms } to publish n events.
+// `STREAMKIT_BENCH_UPSTREAM` is the Stream API it forwards to (a stub in the parent process).
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
@@ -13,7 +14,7 @@ const bus = createMemoryEventBus();
 const proxy = createStreamProxy({
   accountId: "023e105f4ecef8ad9ca31a8372d0c353",
   apiToken: "never-used",
-  upstream: "http://127.0.0.1:9/client/v4",
+  upstream: process.env.STREAMKIT_BENCH_UPSTREAM ?? "http://127.0.0.1:9/client/v4",
   basePath: "/api/stream",
   events: bus,
   // The benchmark measures delivery, not idle keep-alives.
