@@ -1,9 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Redis } from "ioredis";
 import { createStreamProxy, type StreamProxyOptions } from "../packages/proxy/src/index";
 import { toNodeHandler } from "../packages/proxy/src/node";
-import { createRedisEventBus, type RedisEventBus } from "../packages/proxy/src/redis/index";
 import { type RunningRedis, startRedis } from "../packages/test-utils/src/stack/redis";
 import { serveFixture, type TestEmulator } from "./helpers";
 
@@ -26,15 +24,6 @@ export interface TwoInstances {
 
 export async function startTwoInstances(stream: TestEmulator): Promise<TwoInstances> {
   const redis = await startRedis();
-  const clients: Redis[] = [];
-  const buses: RedisEventBus[] = [];
-  const bus = () => {
-    const client = new Redis(redis.url, { maxRetriesPerRequest: 2 });
-    clients.push(client);
-    const created = createRedisEventBus({ redis: client });
-    buses.push(created);
-    return created;
-  };
   const { emulator } = stream;
   const proxyOptions = (webhookSecret: string): StreamProxyOptions => ({
     accountId: emulator.accountId,
@@ -42,7 +31,7 @@ export async function startTwoInstances(stream: TestEmulator): Promise<TwoInstan
     upstream: emulator.apiBase,
     basePath: "/api/stream",
     webhookSecret,
-    events: bus(),
+    events: redis.bus(),
   });
 
   // A listens first: the webhook subscription needs its URL, and the proxies need its secret.
@@ -83,9 +72,7 @@ export async function startTwoInstances(stream: TestEmulator): Promise<TwoInstan
       await page.close();
       serverA.closeAllConnections();
       await new Promise((resolve) => serverA.close(resolve));
-      for (const created of buses) await created.close();
-      for (const client of clients) client.disconnect();
-      await redis.stop();
+      await redis.stop(); // closes the buses and their clients
     },
   };
 }

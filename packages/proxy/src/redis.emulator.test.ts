@@ -7,7 +7,7 @@ import {
   startRedis,
   startStack,
 } from "@streamkit/test-utils/stack";
-import { Redis, type RedisOptions } from "ioredis";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStreamProxy, type StreamEvent } from "./index";
 import { createRedisEventBus, type RedisEventBus, type RedisEventBusError } from "./redis/index";
@@ -24,18 +24,11 @@ let busA: RedisEventBus;
 let busB: RedisEventBus;
 const errorsA: RedisEventBusError[] = [];
 const errorsB: RedisEventBusError[] = [];
-const clients: Redis[] = [];
 
 const scope = {
   authorize: (request: Request) => request.headers.has("x-user"),
   creatorScope: (request: Request) => request.headers.get("x-user") ?? undefined,
 };
-
-function client(options: RedisOptions = {}) {
-  const created = new Redis(redis.url, { maxRetriesPerRequest: 2, ...options });
-  clients.push(created);
-  return created;
-}
 
 function events(origin: string, user: string, lastEventId?: string) {
   const controller = new AbortController();
@@ -61,10 +54,10 @@ const about = (uid: string) => (m: { event?: string; data?: string }) =>
 
 beforeAll(async () => {
   redis = await startRedis();
-  busA = createRedisEventBus({ redis: client(), onError: (error) => errorsA.push(error) });
+  busA = redis.bus({ onError: (error) => errorsA.push(error) });
   // B's connections come back slowly, so what is published while it is away is certain.
-  busB = createRedisEventBus({
-    redis: client({ retryStrategy: () => 1000 }),
+  busB = redis.bus({
+    client: { retryStrategy: () => 1000 },
     onError: (error) => errorsB.push(error),
   });
   stack = await startStack({
@@ -76,12 +69,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await busA?.close();
-  await busB?.close();
   await b?.stop();
   await stack?.stop();
-  for (const c of clients) c.disconnect();
-  await redis?.stop();
+  await redis?.stop(); // closes the buses and their clients
 });
 
 describe("the Redis event bus across two proxy instances", () => {
@@ -146,7 +136,7 @@ describe("the Redis event bus across two proxy instances", () => {
     const alice = await events(b.origin, "alice");
     await alice.next((m) => m.comments.includes("connected"));
     const before = errorsB.length;
-    await client().publish("streamkit:events", "not an event");
+    await redis.client().publish("streamkit:events", "not an event");
     await expect.poll(() => errorsB.slice(before).map((e) => e.operation)).toContain("message");
     expect(await alice.quiet(200)).toBe(true);
     alice.close();

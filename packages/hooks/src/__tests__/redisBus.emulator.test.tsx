@@ -1,5 +1,4 @@
 import type { EventSourceConstructor } from "@streamkit/core/live";
-import { createRedisEventBus, type RedisEventBus } from "@streamkit/proxy/redis";
 import {
   type ProxyInstance,
   type RunningRedis,
@@ -10,7 +9,6 @@ import {
 } from "@streamkit/test-utils/stack";
 import { renderHook, waitFor } from "@testing-library/react";
 import { EventSource } from "eventsource";
-import { Redis } from "ioredis";
 import type { ReactNode } from "react";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { useStreamContext } from "../context";
@@ -22,26 +20,14 @@ import { useVideoStatus } from "../useVideoStatus";
 let redis: RunningRedis;
 let stack: Stack;
 let b: ProxyInstance;
-const buses: RedisEventBus[] = [];
-const clients: Redis[] = [];
-
-function bus() {
-  const client = new Redis(redis.url, { maxRetriesPerRequest: 2 });
-  clients.push(client);
-  const created = createRedisEventBus({ redis: client });
-  buses.push(created);
-  return created;
-}
 
 beforeAll(async () => {
   redis = await startRedis();
-  stack = await startStack({ webhookPath: "/webhook", proxy: { events: bus() } });
-  b = await startProxyInstance({ emulator: stack.emulator, proxy: { events: bus() } });
+  stack = await startStack({ webhookPath: "/webhook", proxy: { events: redis.bus() } });
+  b = await startProxyInstance({ emulator: stack.emulator, proxy: { events: redis.bus() } });
 }, 60_000);
 
 afterAll(async () => {
-  for (const created of buses) await created.close();
-  for (const client of clients) client.disconnect();
   await b?.stop();
   await stack?.stop();
   await redis?.stop();

@@ -1,13 +1,23 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { Redis } from "ioredis";
+import {
+  createRedisEventBus,
+  type RedisEventBus,
+  type RedisEventBusOptions,
+} from "@streamkit/proxy/redis";
+import { Redis, type RedisOptions } from "ioredis";
 
 export interface RunningRedis {
   /** `redis://127.0.0.1:<port>` */
   url: string;
   port: number;
   /** A new ioredis client on this server (closed by `stop`). */
-  client(): Redis;
+  client(options?: RedisOptions): Redis;
+  /**
+   * A Redis event bus on a client of its own, as each proxy instance has (closed by `stop`);
+   * `client` tunes that connection (a slow `retryStrategy`, say).
+   */
+  bus(options?: Omit<RedisEventBusOptions, "redis"> & { client?: RedisOptions }): RedisEventBus;
   /** Closes every client connection, as a Redis restart or a failover would. */
   killClients(): Promise<void>;
   stop(): Promise<void>;
@@ -27,14 +37,21 @@ export async function startRedis(): Promise<RunningRedis> {
   await ready(server, port);
   const url = `redis://127.0.0.1:${port}`;
   const clients = new Set<Redis>();
+  const buses = new Set<RedisEventBus>();
   const admin = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const client = (options?: RedisOptions) => {
+    const created = new Redis(url, { maxRetriesPerRequest: 3, ...options });
+    clients.add(created);
+    return created;
+  };
   return {
     url,
     port,
-    client() {
-      const client = new Redis(url, { maxRetriesPerRequest: 3 });
-      clients.add(client);
-      return client;
+    client,
+    bus({ client: clientOptions, ...options } = {}) {
+      const created = createRedisEventBus({ ...options, redis: client(clientOptions) });
+      buses.add(created);
+      return created;
     },
     async killClients() {
       await admin.connect().catch(() => undefined);
@@ -42,7 +59,8 @@ export async function startRedis(): Promise<RunningRedis> {
       await admin.call("CLIENT", "KILL", "SKIPME", "yes");
     },
     async stop() {
-      for (const client of clients) client.disconnect();
+      for (const bus of buses) await bus.close();
+      for (const created of clients) created.disconnect();
       admin.disconnect();
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once("exit", resolve));
