@@ -1,5 +1,10 @@
 import { type Page, test } from "@playwright/test";
-import { serveFixture, startTestEmulator, type TestEmulator } from "../e2e/helpers";
+import {
+  observeLayoutShifts,
+  serveFixture,
+  startTestEmulator,
+  type TestEmulator,
+} from "../e2e/helpers";
 import { recordBench } from "./record";
 
 // Twelve players on one page, ours and @cloudflare/stream-react's, against the same emulator:
@@ -14,21 +19,6 @@ test.beforeAll(async () => {
   uid = await stream.readyVideo();
 });
 test.afterAll(async () => stream?.stop());
-
-async function observeShifts(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { cls: number };
-    w.cls = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-      })[]) {
-        if (!e.hadRecentInput) w.cls += e.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-}
 
 function countSdk(page: Page): string[] {
   const seen: string[] = [];
@@ -56,7 +46,7 @@ test("streamkit vs stream-react: layout shift, SDK loads, first paint", async ({
   try {
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage();
-      await observeShifts(page);
+      const shiftOf = await observeLayoutShifts(page);
       await page.addInitScript(() => {
         document.addEventListener(
           "load",
@@ -76,7 +66,7 @@ test("streamkit vs stream-react: layout shift, SDK loads, first paint", async ({
         { timeout: 60_000 },
       );
       await page.waitForTimeout(500);
-      figures.cls.push(await page.evaluate(() => (window as unknown as { cls: number }).cls));
+      figures.cls.push(await shiftOf());
       figures.poster.push(
         await page.evaluate(() => (window as unknown as { posterAt?: number }).posterAt ?? -1),
       );
@@ -84,7 +74,7 @@ test("streamkit vs stream-react: layout shift, SDK loads, first paint", async ({
       await page.close();
 
       const other = await browser.newPage();
-      await observeShifts(other);
+      const otherShift = await observeLayoutShifts(other);
       // stream-react's hosts are hard-coded; the emulator answers for them, on loopback.
       await other.route(/^https:\/\/[^/]*cloudflarestream\.com\//, async (route) => {
         const url = new URL(route.request().url());
@@ -104,7 +94,7 @@ test("streamkit vs stream-react: layout shift, SDK loads, first paint", async ({
         { timeout: 60_000 },
       );
       await other.waitForTimeout(2_000);
-      reference.cls.push(await other.evaluate(() => (window as unknown as { cls: number }).cls));
+      reference.cls.push(await otherShift());
       reference.poster.push(
         await other.evaluate(
           () => (window as unknown as { firstFrameAt?: number }).firstFrameAt ?? -1,

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { StreamPlayerHandle } from "@streamkit/ui";
-import { serveFixture, startTestEmulator, type TestEmulator } from "./helpers";
+import { observeLayoutShifts, serveFixture, startTestEmulator, type TestEmulator } from "./helpers";
 
 let stream: TestEmulator;
 let page12: { url: string; close(): Promise<void> };
@@ -18,19 +18,7 @@ test.afterAll(async () => {
 });
 
 test("twelve players: no layout shift, one SDK script, every player bound", async ({ page }) => {
-  // Sum every layout shift from the first paint on, as the CLS metric does.
-  await page.addInitScript(() => {
-    const w = window as unknown as { cls: number };
-    w.cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-      })[]) {
-        if (!entry.hadRecentInput) w.cls += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  const layoutShift = await observeLayoutShifts(page);
   const sdkRequests: string[] = [];
   page.on("request", (request) => {
     if (request.url().includes("/embed/sdk.latest.js")) sdkRequests.push(request.url());
@@ -43,8 +31,7 @@ test("twelve players: no layout shift, one SDK script, every player bound", asyn
     .poll(() => page.evaluate(() => (window as unknown as { ready?: number }).ready ?? 0))
     .toBe(12);
   await page.waitForTimeout(500);
-  const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
-  expect(cls).toBe(0);
+  expect(await layoutShift()).toBe(0);
   expect(sdkRequests).toHaveLength(1);
   await page.screenshot({ path: test.info().outputPath("twelve-players.png") });
 });

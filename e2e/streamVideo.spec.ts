@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createStreamProxy } from "../packages/proxy/src/index";
 import { toNodeHandler } from "../packages/proxy/src/node";
-import { serveFixture, startTestEmulator, type TestEmulator } from "./helpers";
+import { observeLayoutShifts, serveFixture, startTestEmulator, type TestEmulator } from "./helpers";
 
 // StreamVideo in Chromium (hls.js, since Chromium has no HLS of its own) against the real
 // emulator: public and private videos, seeking, captions from the manifest, a token replaced
@@ -237,18 +237,7 @@ test("engine auto: this Chromium's own HLS plays it, hls.js is not loaded", asyn
 });
 
 test("twelve videos: no layout shift", async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { cls: number };
-    w.cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-      })[]) {
-        if (!entry.hadRecentInput) w.cls += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  const layoutShift = await observeLayoutShifts(page);
   await open(page, { uid, mode: "grid" });
   await expect(page.locator("video[data-engine]")).toHaveCount(12, { timeout: 30_000 });
   await expect
@@ -261,5 +250,5 @@ test("twelve videos: no layout shift", async ({ page }) => {
     )
     .toBe(true);
   await page.waitForTimeout(500);
-  expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);
+  expect(await layoutShift()).toBe(0);
 });
