@@ -21,8 +21,9 @@ const peers = [
 ];
 const siblings = ["@streamkit/core", "@streamkit/hooks", "@streamkit/ui"];
 // Dependencies, not our code, each loaded only when needed (a dynamic import): tus-js-client when
-// a tus upload starts, hls.js when StreamVideo plays where the browser has no HLS of its own.
-const dependencies = ["tus-js-client", "hls.js"];
+// a tus upload starts, hls.js when StreamVideo plays where the browser has no HLS of its own,
+// TanStack Virtual when a VideoTable or VideoGrid holds more than a page.
+const dependencies = ["tus-js-client", "hls.js", "@tanstack/virtual-core"];
 
 /**
  * Bundles `contents`; `own` is the package being measured, the only sibling not left external.
@@ -107,6 +108,15 @@ export async function bundleSizes() {
   const video = await measureChunks(`export * from "@streamkit/ui/video";`, {
     own: "@streamkit/ui",
   });
+  const windowing = await measureChunks(`export { VideoTable } from "@streamkit/ui";`, {
+    own: "@streamkit/ui",
+    external: [
+      ...peers,
+      "tus-js-client",
+      "hls.js",
+      ...siblings.filter((s) => s !== "@streamkit/ui"),
+    ],
+  });
   // The same with hls.js bundled in: what a browser without HLS of its own loads in all, once
   // a StreamVideo plays (hls.js and the engine are a chunk fetched then).
   const videoWithHls = await measureChunks(`export * from "@streamkit/ui/video";`, {
@@ -139,6 +149,8 @@ export async function bundleSizes() {
     }),
     "bundle.css": gzipSync(css.outputFiles[0].contents, { level: 9 }).length,
     "bundle.liveCss": gzipSync(liveCss.outputFiles[0].contents, { level: 9 }).length,
+    // What a library bigger than a page fetches once: the windowing chunk with TanStack Virtual.
+    "bundle.uiWindowing": windowing.deferred,
     "bundle.streamReact": await measure(`export { Stream } from "@cloudflare/stream-react";`, {
       external: peers,
       resolveDir: streamReactDir,
@@ -164,7 +176,11 @@ export const BUDGETS = {
   // copying them: 3,834 B. The budget follows, once, for that reuse.
   "bundle.player": 3.75 * 1024,
   // Was 16 KiB (16,380 B used); the same shared player parts: 16,601 B.
-  "bundle.ui": 16.25 * 1024,
+  // Was 16.25 KiB (16,620 B used). #20 windows VideoTable's and VideoGrid's rows: TanStack
+  // Virtual and our code around it are a chunk fetched only for a library bigger than a page
+  // (`bundle.uiWindowing`, 11 KB), but what decides to fetch it, the spacers, the measured rows
+  // and the rows' ARIA positions are on the entry: 17,229 B. The budget follows for that, once.
+  "bundle.ui": 16.875 * 1024,
   // `@streamkit/ui/live` (#16) with what it shares with the main entry, StreamPlayer among
   // them: 11,809 B. A subpath so the main entry, at its budget, does not grow for live video.
   "bundle.uiLive": 12 * 1024,

@@ -40,8 +40,8 @@ export const Grid: Story = {
     await waitFor(() => expect(img?.getAttribute("src")).toContain("thumbnail.gif"));
     await userEvent.keyboard("{Enter}");
     await expect(args.onSelect).toHaveBeenCalledTimes(1);
-    // No frames yet, or ever: placeholders of the same size.
-    await expect(canvasElement.querySelectorAll('[data-reason="no-frames"]')).toHaveLength(1);
+    // No frames yet (processing, duration unknown), or ever (failed): placeholders of the same size.
+    await expect(canvasElement.querySelectorAll('[data-reason="no-frames"]')).toHaveLength(2);
   },
 };
 
@@ -102,5 +102,41 @@ export const HostileLengths: Story = {
     const canvas = within(canvasElement);
     const card = await canvas.findByRole("button", { name: HOSTILE_NAME });
     await expect(card.querySelector("[title]")).toHaveAttribute("title", HOSTILE_NAME);
+  },
+};
+
+/** Four hundred videos, a few still processing. */
+const BIG: Partial<MockVideo>[] = Array.from({ length: 400 }, (_, i) =>
+  i % 60 === 5
+    ? { name: `Upload ${i + 1}`, ...inState("inprogress", 30) }
+    : { name: `Video ${i + 1}`, ...inState("ready"), createdAt: now - (i + 1) * 60_000 },
+);
+
+/**
+ * A big library as cards: whole rows of cards near the viewport are in the page (as many
+ * columns as the width holds), and the next page loads as the end comes near.
+ */
+export const BigLibrary: Story = {
+  parameters: { backend: { seed: BIG } },
+  play: async ({ canvasElement }) => {
+    const cards = () => [...canvasElement.querySelectorAll<HTMLElement>("li.sk-card")];
+    await waitFor(() => expect(cards().length).toBeGreaterThan(0));
+    const grid = canvasElement.querySelector<HTMLElement>("ul.sk-grid");
+    await waitFor(() => expect(grid?.style.paddingBlock).toMatch(/px \d*[1-9]\d*px$/));
+    const columns = getComputedStyle(grid as Element).gridTemplateColumns.split(" ").length;
+    // Whole rows only: the cards rendered fill their rows.
+    await expect(cards().length % columns === 0 || cards().length === 400).toBe(true);
+    await expect(cards().length).toBeLessThan(50);
+    for (let i = 0; i < 10; i++) {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await waitFor(() =>
+      expect(canvasElement.querySelector("li.sk-card:last-child")?.textContent).toMatch(
+        /Video (1\d\d|[2-4]\d\d)(?!\d)/,
+      ),
+    );
+    await expect(cards().length).toBeLessThan(80);
+    window.scrollTo(0, 0);
   },
 };

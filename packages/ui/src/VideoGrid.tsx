@@ -4,10 +4,11 @@ import { cx } from "./cx";
 import { LibraryStatus } from "./library/LibraryStatus";
 import { LibraryToolbar } from "./library/LibraryToolbar";
 import { useLibraryView } from "./library/useLibraryView";
+import { useVirtualRows } from "./library/useVirtualRows";
 import { VideoCard } from "./library/VideoCard";
 import { useMessages } from "./messages/context";
 import { tableMessages } from "./messages/table";
-import type { VideoLibraryProps } from "./VideoTable";
+import { PAGE, type VideoLibraryProps } from "./VideoTable";
 
 export interface VideoGridProps extends VideoLibraryProps {
   /** CSS width of each thumbnail. Defaults to 240. */
@@ -28,6 +29,7 @@ export function VideoGrid(props: VideoGridProps): ReactNode {
     renderName,
     searchDelayMs,
     emptyAction,
+    virtualize = true,
     thumbnailWidth = 240,
     search,
     defaultSearch,
@@ -45,15 +47,29 @@ export function VideoGrid(props: VideoGridProps): ReactNode {
   onSelectRef.current = onSelect;
   const activate = useCallback((video: Video) => onSelectRef.current?.(video), []);
   const state = library.list.state;
+  const list = useRef<HTMLUListElement>(null);
+  const windowed = useVirtualRows(
+    virtualize && (videos.length > PAGE || library.list.hasNextPage),
+    list,
+    { count: videos.length, estimate: 260, gap: 16, onNearEnd: library.loadMore },
+  );
+  const { first, columns } = windowed;
 
   return (
     <div {...rest} className={cx("sk-library", className)} data-state={state}>
       <LibraryToolbar library={library} />
       {videos.length > 0 && (
-        <ul className="sk-grid" aria-label={text.caption}>
-          {videos.map((video) => (
+        <ul
+          ref={list}
+          className="sk-grid"
+          aria-label={text.caption}
+          style={{ paddingBlock: `${windowed.before}px ${windowed.after}px` }}
+        >
+          {videos.slice(first, windowed.last + 1).map((video, i) => (
             <VideoCard
               key={video.uid}
+              row={Math.floor((first + i) / columns)}
+              measure={(first + i) % columns ? undefined : windowed.measure}
               video={video}
               thumbnailWidth={thumbnailWidth}
               activatable={onSelect !== undefined}

@@ -252,3 +252,39 @@ export const HostileLengths: Story = {
     );
   },
 };
+
+/** Six hundred videos, a dozen still processing, spread through the library. */
+const BIG: Partial<MockVideo>[] = Array.from({ length: 600 }, (_, i) =>
+  i % 50 === 7
+    ? { name: `Upload ${i + 1}`, ...inState("inprogress", 30) }
+    : { name: `Video ${i + 1}`, ...inState("ready"), createdAt: now - (i + 1) * 60_000 },
+);
+
+/**
+ * A big library: only the rows near the viewport are in the page (TanStack Virtual, fetched
+ * once the table holds more than a page), and the next page loads as the end comes near.
+ */
+export const BigLibrary: Story = {
+  parameters: { backend: { seed: BIG } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("table", { name: "Videos" });
+    const rendered = () => canvasElement.querySelectorAll("tbody tr[data-index]").length;
+    // The first page renders whole; windowing then keeps far fewer rows than are loaded.
+    await waitFor(() => expect(canvasElement.querySelector(".sk-spacer")).not.toBeNull());
+    await expect(rendered()).toBeLessThan(50);
+    // Scrolling to the end of the page loads the next pages by itself.
+    for (let i = 0; i < 10; i++) {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await waitFor(() => {
+      const indexes = [...canvasElement.querySelectorAll("tbody tr[data-index]")].map((row) =>
+        Number(row.getAttribute("data-index")),
+      );
+      expect(Math.max(...indexes)).toBeGreaterThanOrEqual(99);
+    });
+    await expect(rendered()).toBeLessThan(60);
+    window.scrollTo(0, 0);
+  },
+};

@@ -13,6 +13,7 @@ import { cx } from "./cx";
 import { LibraryStatus } from "./library/LibraryStatus";
 import { LibraryToolbar } from "./library/LibraryToolbar";
 import { type LibraryFilterProps, useLibraryView } from "./library/useLibraryView";
+import { useVirtualRows } from "./library/useVirtualRows";
 import { VideoRow } from "./library/VideoRow";
 import { useCommonMessages, useMessages } from "./messages/context";
 import { describeError } from "./messages/describeError";
@@ -39,6 +40,11 @@ export interface VideoLibraryProps
    * matches none): a call to action, such as a button that leads to the upload area.
    */
   emptyAction?: ReactNode;
+  /**
+   * Render only the rows near the viewport (the page's scroll), and fetch the next page as the
+   * viewer nears the end. Defaults to true; `false` renders every loaded row.
+   */
+  virtualize?: boolean;
 }
 
 export interface VideoTableProps extends VideoLibraryProps {
@@ -53,6 +59,8 @@ export interface VideoTableProps extends VideoLibraryProps {
 }
 
 const NONE: string[] = [];
+/** Up to a page, every row is rendered and TanStack Virtual is never fetched. */
+export const PAGE = 50;
 
 /**
  * The video library as a table: search, status filter, cursor paging ("Load more"), live status
@@ -71,6 +79,7 @@ export function VideoTable(props: VideoTableProps): ReactNode {
     renderName,
     searchDelayMs,
     emptyAction,
+    virtualize = true,
     selectable = true,
     search,
     defaultSearch,
@@ -133,6 +142,13 @@ export function VideoTable(props: VideoTableProps): ReactNode {
   });
 
   const state = library.list.state;
+  const body = useRef<HTMLTableSectionElement>(null);
+  const windowed = useVirtualRows(
+    virtualize && (videos.length > PAGE || library.list.hasNextPage),
+    body,
+    { count: videos.length, estimate: 49, gap: 0, onNearEnd: library.loadMore },
+  );
+  const columns = selectable ? 6 : 5;
 
   return (
     <div
@@ -155,7 +171,11 @@ export function VideoTable(props: VideoTableProps): ReactNode {
       </LibraryToolbar>
       {videos.length > 0 && (
         <div className="sk-scroll">
-          <table className="sk-table">
+          <table
+            className="sk-table"
+            // Every row counts, rendered or not; -1 while more pages exist (a total unknown).
+            aria-rowcount={library.list.hasNextPage ? -1 : videos.length + 1}
+          >
             <caption className="sk-visually-hidden">{text.caption}</caption>
             <thead>
               <tr>
@@ -182,20 +202,27 @@ export function VideoTable(props: VideoTableProps): ReactNode {
                 <th scope="col">{text.columnActions}</th>
               </tr>
             </thead>
-            <tbody>
-              {videos.map((video) => (
-                <VideoRow
-                  key={video.uid}
-                  video={video}
-                  selected={video.uid !== undefined && selected.has(video.uid)}
-                  selectable={selectable}
-                  activatable={onSelect !== undefined}
-                  renderName={renderName}
-                  onToggle={toggle}
-                  onActivate={activate}
-                  onDelete={removeVideos}
-                />
-              ))}
+            <tbody ref={body}>
+              <Spacer height={windowed.before} columns={columns} />
+              {videos.slice(windowed.first, windowed.last + 1).map((video, i) => {
+                const index = windowed.first + i;
+                return (
+                  <VideoRow
+                    key={video.uid}
+                    index={index}
+                    measure={windowed.measure}
+                    video={video}
+                    selected={video.uid !== undefined && selected.has(video.uid)}
+                    selectable={selectable}
+                    activatable={onSelect !== undefined}
+                    renderName={renderName}
+                    onToggle={toggle}
+                    onActivate={activate}
+                    onDelete={removeVideos}
+                  />
+                );
+              })}
+              <Spacer height={windowed.after} columns={columns} />
             </tbody>
           </table>
         </div>
@@ -211,4 +238,14 @@ export function VideoTable(props: VideoTableProps): ReactNode {
       </p>
     </div>
   );
+}
+
+/** The height of the rows not rendered, so the scrollbar and the page keep their full size. */
+function Spacer({ height, columns }: { height: number; columns: number }): ReactNode {
+  return height > 0 ? (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <tr> is not focusable; this one holds no content, only space.
+    <tr className="sk-spacer" aria-hidden="true">
+      <td colSpan={columns} style={{ height }} />
+    </tr>
+  ) : null;
 }

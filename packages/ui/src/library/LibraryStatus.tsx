@@ -47,9 +47,7 @@ export function LibraryStatus({
           type="button"
           className="sk-button"
           aria-disabled={isFetchingNextPage || undefined}
-          onClick={() => {
-            if (!isFetchingNextPage) void fetchNextPage();
-          }}
+          onClick={library.loadMore}
         >
           {isFetchingNextPage ? messages.loading : table.loadMore}
         </button>

@@ -10,6 +10,9 @@ import { VideoThumbnail } from "../VideoThumbnail";
 
 export interface VideoCardProps {
   video: Video;
+  /** The grid row it is in, and a measure for the first card of a row when the grid is windowed. */
+  row: number;
+  measure: ((element: Element | null) => void) | undefined;
   thumbnailWidth: number;
   activatable: boolean;
   renderName: ((video: Video) => ReactNode) | undefined;
@@ -22,6 +25,8 @@ export interface VideoCardProps {
  */
 export const VideoCard = memo(function VideoCard({
   video: listed,
+  row,
+  measure,
   thumbnailWidth,
   activatable,
   renderName,
@@ -51,7 +56,7 @@ export const VideoCard = memo(function VideoCard({
   const reason = errorReason(video)?.text;
 
   return (
-    <li className="sk-card" data-state={videoPhase(video)}>
+    <li className="sk-card" ref={measure} data-index={row} data-state={videoPhase(video)}>
       {renderName ? (
         <>
           {thumbnail}

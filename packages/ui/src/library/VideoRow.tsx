@@ -10,6 +10,10 @@ import { VideoStatusBadge } from "../VideoStatusBadge";
 export interface VideoRowProps {
   /** The list's copy; the row follows the video's cache entry from there. */
   video: Video;
+  /** Its place in the loaded list, for windowing and `aria-rowindex`. */
+  index: number;
+  /** Measures the row's height when the table is windowed. */
+  measure: (element: Element | null) => void;
   selected: boolean;
   selectable: boolean;
   /** The name is a button that calls `onActivate`. */
@@ -26,6 +30,8 @@ export interface VideoRowProps {
  */
 export const VideoRow = memo(function VideoRow({
   video: listed,
+  index,
+  measure,
   selected,
   selectable,
   activatable,
@@ -46,7 +52,14 @@ export const VideoRow = memo(function VideoRow({
   const reason = errorReason(video)?.text;
 
   return (
-    <tr data-state={videoPhase(video)} data-selected={selected || undefined}>
+    <tr
+      ref={measure}
+      data-index={index}
+      // The header is row 1; with rows windowed, the reader still hears each row's place.
+      aria-rowindex={index + 2}
+      data-state={videoPhase(video)}
+      data-selected={selected || undefined}
+    >
       {selectable && (
         <td>
           <input

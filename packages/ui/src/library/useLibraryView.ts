@@ -24,6 +24,8 @@ export interface Library {
   status: VideoState | "";
   setStatus: (status: VideoState | "") => void;
   list: UseVideoLibraryResult;
+  /** The next page, unless there is none, it is on its way, or the last request failed. */
+  loadMore: () => void;
 }
 
 /** The state behind `VideoTable` and `VideoGrid`: filter values (ours or the app's) and the list. */
@@ -51,5 +53,9 @@ export function useLibraryView(
     status,
     searchDelayMs: props.searchDelayMs ?? 300,
   });
-  return { search, setSearch, status, setStatus, list };
+  const loadMore = () => {
+    // `cancelRefetch: false`: a second call while the page is on its way does not fetch it again.
+    if (list.hasNextPage && !list.error) void list.fetchNextPage({ cancelRefetch: false });
+  };
+  return { search, setSearch, status, setStatus, list, loadMore };
 }
