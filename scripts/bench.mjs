@@ -25,7 +25,13 @@ const players = spawnSync(
   {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, STREAMKIT_BENCH: "full", STREAMKIT_BENCH_OUT: out },
+    env: {
+      ...process.env,
+      STREAMKIT_BENCH: "full",
+      STREAMKIT_BENCH_OUT: out,
+      // The specs import the emulator and proxy from source, as `pnpm test:e2e` does: no build needed.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=@streamkit/source`.trim(),
+    },
   },
 );
 for (const file of existsSync(out) ? readdirSync(out) : []) {
