@@ -5,6 +5,7 @@ import {
   startTestEmulator,
   type TestEmulator,
 } from "../e2e/helpers";
+import { answerCloudflareHosts } from "./cloudflareHosts";
 import { recordBench } from "./record";
 
 // Twelve players on one page, ours and @cloudflare/stream-react's, against the same emulator:
@@ -73,19 +74,12 @@ test("streamkit vs stream-react: layout shift, SDK loads, first paint", async ({
       figures.sdk.push(sdk.length);
       await page.close();
 
-      const other = await browser.newPage();
+      // Chromium's Local Network Access would stop the https "Cloudflare" iframe reaching loopback.
+      const otherContext = await browser.newContext({ permissions: ["local-network-access"] });
+      const other = await otherContext.newPage();
       const otherShift = await observeLayoutShifts(other);
       // stream-react's hosts are hard-coded; the emulator answers for them, on loopback.
-      await other.route(/^https:\/\/[^/]*cloudflarestream\.com\//, async (route) => {
-        const url = new URL(route.request().url());
-        const path = url.hostname.startsWith("iframe.") ? `${url.pathname}/iframe` : url.pathname;
-        const answer = await fetch(`${origin}${path}${url.search}`);
-        await route.fulfill({
-          status: answer.status,
-          headers: Object.fromEntries(answer.headers),
-          body: Buffer.from(await answer.arrayBuffer()),
-        });
-      });
+      await answerCloudflareHosts(other, origin);
       const otherSdk = countSdk(other);
       await other.goto(`${theirs.url}?uid=${uid}`);
       await other.waitForFunction(
@@ -108,7 +102,7 @@ test("streamkit vs stream-react: layout shift, SDK loads, first paint", async ({
         ),
       );
       if (run === 0) await other.screenshot({ path: test.info().outputPath("stream-react.png") });
-      await other.close();
+      await otherContext.close();
     }
   } finally {
     await ours.close();
