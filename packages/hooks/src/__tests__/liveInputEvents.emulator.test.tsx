@@ -1,13 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import type { EventSourceConstructor } from "@streamkit/core/live";
 import { createLiveInput } from "@streamkit/core/live-inputs";
 import { type Stack, startStack } from "@streamkit/test-utils/stack";
 import { renderHook, waitFor } from "@testing-library/react";
-import { EventSource } from "eventsource";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { useLiveInput, useLiveRecordings } from "../liveInputs";
-import { StreamProvider } from "../StreamProvider";
+import { eventsOnlyWrapper } from "./eventsOnly";
 
 // The live chain for real: ffmpeg → emulator ingest → live notification → proxy (checks
 // cf-webhook-auth, reads the input) → /events → the hooks. Polling is set so slow that only an
@@ -29,18 +26,7 @@ afterAll(async () => {
 
 it("shows a broadcast connect and end at once, and its recording in the list", async () => {
   const input = await createLiveInput(stack.client, { recording: { mode: "automatic" } });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <StreamProvider
-      baseUrl={stack.baseUrl}
-      polling={{ waitingMs: 600_000, processingMs: 600_000 }}
-      liveUpdates={{
-        EventSource: EventSource as unknown as EventSourceConstructor,
-        safetyNet: { waitingMs: 600_000, processingMs: 600_000 },
-      }}
-    >
-      {children}
-    </StreamProvider>
-  );
+  const wrapper = eventsOnlyWrapper(stack.baseUrl);
   const { result, unmount } = renderHook(
     () => ({
       input: useLiveInput(input.uid, { intervalMs: 600_000 }),

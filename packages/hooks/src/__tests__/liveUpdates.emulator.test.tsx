@@ -1,13 +1,10 @@
-import type { EventSourceConstructor } from "@streamkit/core/live";
 import type { RunningEmulator } from "@streamkit/emulator";
 import { type Stack, startStack } from "@streamkit/test-utils/stack";
 import { renderHook, waitFor } from "@testing-library/react";
-import { EventSource } from "eventsource";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { useStreamContext } from "../context";
-import { StreamProvider } from "../StreamProvider";
 import { useVideoStatus } from "../useVideoStatus";
+import { eventsOnlyWrapper } from "./eventsOnly";
 
 // The whole chain, for real: emulator → signed webhook → proxy (verifies) → /events → the hook.
 let stack: Stack;
@@ -43,19 +40,7 @@ it("shows ready within 200 ms of the webhook, with polling out of the way", asyn
     (await created.json()) as { result: { uid: string; uploadURL: string } }
   ).result;
   let readyAt = 0;
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <StreamProvider
-      baseUrl={`${proxyUrl}/api/stream`}
-      // Polling only once at start; after that only the event stream can bring "ready".
-      polling={{ waitingMs: 600_000, processingMs: 600_000 }}
-      liveUpdates={{
-        EventSource: EventSource as unknown as EventSourceConstructor,
-        safetyNet: { waitingMs: 600_000, processingMs: 600_000 },
-      }}
-    >
-      {children}
-    </StreamProvider>
-  );
+  const wrapper = eventsOnlyWrapper(`${proxyUrl}/api/stream`);
   const { result, unmount } = renderHook(
     () => ({
       status: useVideoStatus(uid, { onReady: () => (readyAt = performance.now()) }),

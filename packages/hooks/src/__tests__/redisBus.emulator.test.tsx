@@ -1,4 +1,3 @@
-import type { EventSourceConstructor } from "@streamkit/core/live";
 import {
   type ProxyInstance,
   type RunningRedis,
@@ -8,12 +7,10 @@ import {
   startStack,
 } from "@streamkit/test-utils/stack";
 import { renderHook, waitFor } from "@testing-library/react";
-import { EventSource } from "eventsource";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { useStreamContext } from "../context";
-import { StreamProvider } from "../StreamProvider";
 import { useVideoStatus } from "../useVideoStatus";
+import { eventsOnlyWrapper } from "./eventsOnly";
 
 // Two proxy instances on one redis-server: the emulator's webhook lands on instance A, the
 // page's hooks talk only to instance B, and B's event stream brings "ready" into their cache.
@@ -35,19 +32,7 @@ afterAll(async () => {
 
 it("turns ready in the cache of a page on instance B from a webhook received by A", async () => {
   const { uid, send } = await stack.createUpload();
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <StreamProvider
-      baseUrl={b.baseUrl}
-      // One poll at start; after that only B's event stream can bring "ready".
-      polling={{ waitingMs: 600_000, processingMs: 600_000 }}
-      liveUpdates={{
-        EventSource: EventSource as unknown as EventSourceConstructor,
-        safetyNet: { waitingMs: 600_000, processingMs: 600_000 },
-      }}
-    >
-      {children}
-    </StreamProvider>
-  );
+  const wrapper = eventsOnlyWrapper(b.baseUrl);
   const { result, unmount } = renderHook(
     () => ({ status: useVideoStatus(uid), live: useStreamContext().liveStatus }),
     { wrapper },
