@@ -6,6 +6,12 @@ export { multipartFile } from "./multipart";
 export { type RunningRedis, startRedis } from "./redis";
 export { type Relay, startRelay } from "./relay";
 export {
+  processedVideo,
+  type SeededLibrary,
+  type SeedLibraryOptions,
+  seedLibrary,
+} from "./seed";
+export {
   MEDIA_STACK,
   STACK_LIVE_NOTIFICATION_SECRET,
   type Stack,
