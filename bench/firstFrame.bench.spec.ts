@@ -1,11 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { type Browser, expect, type Page, type Request, test } from "@playwright/test";
-import { build, defaultClientConditions, type PreviewServer, preview } from "vite";
 import { startTestEmulator, type TestEmulator } from "../e2e/helpers";
 import { answerCloudflareHosts } from "./cloudflareHosts";
 import type { BenchMarks } from "./fixtures/first-frame/mark";
+import { previewFixture } from "./previewFixture";
 import { recordBench } from "./record";
 
 // Time from a viewer's click to the first frame, for each way of playing one ready video:
@@ -24,9 +22,6 @@ let stream: TestEmulator;
 let uid: string;
 
 const RUNS = 5;
-const fixture = path.join(import.meta.dirname, "fixtures/first-frame");
-// Not bench/.tmp: `pnpm bench` reads every file there as figures.
-const outDir = path.join(import.meta.dirname, "../node_modules/.cache/streamkit-bench/first-frame");
 const PAGES = ["iframe", "video", "stream-react"] as const;
 
 test.beforeAll(async () => {
@@ -34,40 +29,6 @@ test.beforeAll(async () => {
   uid = await stream.readyVideo();
 });
 test.afterAll(async () => stream?.stop());
-
-/** One multi-page build: each page loads only its own player's code (React and mark.ts are shared). */
-async function buildPages(): Promise<void> {
-  // Vite and the React plugin read NODE_ENV, not only `mode`: a shell's NODE_ENV=test gave
-  // development JSX (jsxDEV) against React's production build.
-  const shellEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({
-      root: fixture,
-      configFile: false,
-      mode: "production",
-      logLevel: "warn",
-      define: { "process.env.NODE_ENV": JSON.stringify("production") },
-      resolve: { conditions: ["@streamkit/source", ...defaultClientConditions] },
-      plugins: [(await import("@vitejs/plugin-react")).default()],
-      build: {
-        outDir,
-        emptyOutDir: true,
-        // hls.js alone is 570 KB minified: the lazy chunk StreamVideo is measured with.
-        chunkSizeWarningLimit: 1024,
-        rolldownOptions: {
-          input: Object.fromEntries(PAGES.map((p) => [p, path.join(fixture, `${p}.html`)])),
-        },
-      },
-    });
-  } finally {
-    if (shellEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = shellEnv;
-  }
-  const assets = path.join(outDir, "assets");
-  for (const file of (await readdir(assets)).filter((f) => f.endsWith(".js")))
-    expect(await readFile(path.join(assets, file), "utf8"), file).not.toContain("jsxDEV");
-}
 
 interface Player {
   figure: string;
@@ -262,17 +223,9 @@ test("time to first frame after a click: StreamPlayer, StreamVideo, stream-react
   browser,
 }) => {
   test.setTimeout(400_000);
-  await buildPages();
-  const server: PreviewServer = await preview({
-    root: fixture,
-    configFile: false,
-    mode: "production",
-    logLevel: "warn",
-    build: { outDir },
-    preview: { port: 0, host: "127.0.0.1", strictPort: false },
-  });
-  const address = server.httpServer.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+  // One multi-page build: each page loads only its own player's code.
+  const server = await previewFixture("first-frame", { pages: PAGES });
+  const base = server.url;
   const runs = new Map<string, Run[]>(PLAYERS.map((p) => [p.figure, []]));
   try {
     // Players take turns within each round, so a slow moment of the machine falls on all.

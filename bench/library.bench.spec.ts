@@ -2,9 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, expect, test } from "@playwright/test";
+import { proxyOnPage } from "../e2e/helpers";
 import { type RunningEmulator, startEmulator } from "../packages/emulator/src/index";
-import { createStreamProxy } from "../packages/proxy/src/index";
-import { toNodeHandler } from "../packages/proxy/src/node";
 import { processedVideo, seedLibrary } from "../packages/test-utils/src/stack/seed";
 import type { LibraryBench } from "./fixtures/library/main";
 import { type PreviewedFixture, previewFixture } from "./previewFixture";
@@ -59,16 +58,8 @@ test.beforeAll(async () => {
   console.log(
     `seeded ${COUNT} videos (${UNFINISHED} unfinished) in ${Math.round(seedMs)} ms; emulator up in ${Math.round(performance.now() - startAt)} ms`,
   );
-  const api = toNodeHandler(
-    createStreamProxy({
-      accountId: emulator.accountId,
-      apiToken: emulator.token,
-      upstream: emulator.apiBase,
-      basePath: "/api/stream",
-    }),
-  );
   site = await previewFixture("library", {
-    middleware: (req, res, next) => (req.url?.startsWith("/api/stream") ? api(req, res) : next()),
+    middleware: proxyOnPage(emulator),
   });
 });
 

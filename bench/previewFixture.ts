@@ -14,17 +14,22 @@ export interface PreviewFixtureOptions {
    * its backend share an origin, as in e2e's `serveFixture`.
    */
   middleware?: Connect.NextHandleFunction;
+  /**
+   * A multi-page build: each `<page>.html` of the fixture is an entry of its own, so each page
+   * loads only its own code (the shared modules are common chunks). Default: `index.html`.
+   */
+  pages?: readonly string[];
 }
 
 /**
- * Builds `bench/fixtures/<name>` (its index.html) for production and serves it with
+ * Builds `bench/fixtures/<name>` (its index.html, or `pages`) for production and serves it with
  * `vite preview`: timings are then React's production build and bundled modules, what a visitor
  * gets, not a dev server transforming each module on request with React's dev checks. The
  * packages are read from source (the `@streamkit/source` condition), so no `pnpm build` first.
  */
 export async function previewFixture(
   name: string,
-  { middleware }: PreviewFixtureOptions = {},
+  { middleware, pages }: PreviewFixtureOptions = {},
 ): Promise<PreviewedFixture> {
   const root = path.join(import.meta.dirname, "fixtures", name);
   // Not bench/.tmp: `pnpm bench` reads every file there as figures.
@@ -46,7 +51,17 @@ export async function previewFixture(
       define: { "process.env.NODE_ENV": JSON.stringify("production") },
       resolve: { conditions: ["@streamkit/source", ...defaultClientConditions] },
       plugins: [(await import("@vitejs/plugin-react")).default()],
-      build: { outDir, emptyOutDir: true },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        // hls.js alone is 570 KB minified, a lazy chunk; the warning says nothing here.
+        chunkSizeWarningLimit: 1024,
+        ...(pages && {
+          rolldownOptions: {
+            input: Object.fromEntries(pages.map((page) => [page, path.join(root, `${page}.html`)])),
+          },
+        }),
+      },
     });
   } finally {
     if (shellEnv === undefined) delete process.env.NODE_ENV;

@@ -9,6 +9,8 @@ import {
   type ViteDevServer,
 } from "vite";
 import { type RunningEmulator, startEmulator } from "../packages/emulator/src/index";
+import { createStreamProxy } from "../packages/proxy/src/index";
+import { toNodeHandler } from "../packages/proxy/src/node";
 
 export interface TestEmulator {
   emulator: RunningEmulator;
@@ -67,10 +69,26 @@ export async function startTestEmulator(): Promise<TestEmulator> {
   };
 }
 
+/**
+ * The page's backend: the reference proxy in front of `emulator`, answering `/api/stream` on the
+ * page's own origin (a `middleware` for `serveFixture` or the bench's `previewFixture`).
+ */
+export function proxyOnPage(emulator: RunningEmulator): Connect.NextHandleFunction {
+  const api = toNodeHandler(
+    createStreamProxy({
+      accountId: emulator.accountId,
+      apiToken: emulator.token,
+      upstream: emulator.apiBase,
+      basePath: "/api/stream",
+    }),
+  );
+  return (req, res, next) => (req.url?.startsWith("/api/stream") ? api(req, res) : next());
+}
+
 export interface FixtureOptions {
   /**
    * Runs before Vite's own middlewares, e.g. a Stream proxy on `/api/stream`, so the page and its
-   * backend share an origin: `(req, res, next) => (req.url?.startsWith("/api/") ? api(req, res) : next())`.
+   * backend share an origin: `proxyOnPage(emulator)`.
    */
   middleware?: Connect.NextHandleFunction;
 }

@@ -3,10 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { type RunningEmulator, startEmulator } from "../packages/emulator/src/index";
-import { createStreamProxy } from "../packages/proxy/src/index";
-import { toNodeHandler } from "../packages/proxy/src/node";
 import { type SeededLibrary, seedLibrary } from "../packages/test-utils/src/stack/seed";
-import { serveFixture } from "./helpers";
+import { proxyOnPage, serveFixture } from "./helpers";
 
 // Issue #20: a library of 1,500 videos through the real emulator and proxy, in Chromium. The
 // table and the grid render a window of rows, not every loaded one; scrolling loads the pages by
@@ -23,16 +21,8 @@ test.beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "streamkit-library-"));
   library = await seedLibrary(dataDir, { count: COUNT, unfinished: 30 });
   emulator = await startEmulator({ port: 0, dataDir, samples: false, log: false });
-  const api = toNodeHandler(
-    createStreamProxy({
-      accountId: emulator.accountId,
-      apiToken: emulator.token,
-      upstream: emulator.apiBase,
-      basePath: "/api/stream",
-    }),
-  );
   site = await serveFixture("library", {
-    middleware: (req, res, next) => (req.url?.startsWith("/api/stream") ? api(req, res) : next()),
+    middleware: proxyOnPage(emulator),
   });
 });
 

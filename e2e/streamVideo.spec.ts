@@ -1,7 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createStreamProxy } from "../packages/proxy/src/index";
-import { toNodeHandler } from "../packages/proxy/src/node";
-import { observeLayoutShifts, serveFixture, startTestEmulator, type TestEmulator } from "./helpers";
+import {
+  observeLayoutShifts,
+  proxyOnPage,
+  serveFixture,
+  startTestEmulator,
+  type TestEmulator,
+} from "./helpers";
 
 // StreamVideo in Chromium (hls.js, since Chromium has no HLS of its own) against the real
 // emulator: public and private videos, seeking, captions from the manifest, a token replaced
@@ -19,16 +23,8 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   stream = await startTestEmulator();
   const { emulator } = stream;
-  const api = toNodeHandler(
-    createStreamProxy({
-      accountId: emulator.accountId,
-      apiToken: emulator.token,
-      upstream: emulator.apiBase,
-      basePath: "/api/stream",
-    }),
-  );
   site = await serveFixture("video", {
-    middleware: (req, res, next) => (req.url?.startsWith("/api/stream") ? api(req, res) : next()),
+    middleware: proxyOnPage(emulator),
   });
   uid = await stream.readyVideo();
   const form = new FormData();

@@ -5,9 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, type Page, type Request, test } from "@playwright/test";
-import { createStreamProxy } from "../packages/proxy/src/index";
-import { toNodeHandler } from "../packages/proxy/src/node";
-import { serveFixture, startTestEmulator, type TestEmulator } from "./helpers";
+import { proxyOnPage, serveFixture, startTestEmulator, type TestEmulator } from "./helpers";
 
 const run = promisify(execFile);
 
@@ -24,17 +22,8 @@ const CHUNK = 5 * MiB;
 test.beforeAll(async () => {
   stream = await startTestEmulator();
   const { emulator } = stream;
-  // The page's backend: the proxy on the page's own origin, in front of the emulator.
-  const api = toNodeHandler(
-    createStreamProxy({
-      accountId: emulator.accountId,
-      apiToken: emulator.token,
-      upstream: emulator.apiBase,
-      basePath: "/api/stream",
-    }),
-  );
   page = await serveFixture("upload", {
-    middleware: (req, res, next) => (req.url?.startsWith("/api/stream") ? api(req, res) : next()),
+    middleware: proxyOnPage(emulator),
   });
   // A real 3-second H.264/AAC MP4, as a phone would have it on disk.
   dir = await mkdtemp(path.join(tmpdir(), "streamkit-e2e-upload-"));
