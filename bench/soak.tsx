@@ -228,8 +228,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
               watchCount = count;
             }}
           />
+          {/* Every row mounted, as without windowing: the most polling a page can ask for. */}
           <VideoTable
             filters={{ limit: videos }}
+            virtualize={false}
             onSelect={(video) => setDetail(video.uid ?? "")}
           />
           {uids.map((uid) => (
