@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, expect, test } from "@playwright/test";
@@ -25,7 +25,10 @@ import { recordBench } from "./record";
 const COUNT = Number(process.env.STREAMKIT_BENCH_LIBRARY) || 10_000;
 const UNFINISHED = Math.round(COUNT * 0.02);
 /** The slow side at full size is one run (loading 10,000 rows one page at a time takes minutes). */
-const RUNS = { virtual: 3, all: COUNT > 5_000 ? 1 : 3 } as const;
+const RUNS = {
+  virtual: Number(process.env.STREAMKIT_BENCH_LIBRARY_RUNS) || 3,
+  all: COUNT > 5_000 ? 1 : 3,
+} as const;
 /** Loading every page gives up after this; the figure says it did not finish. */
 const LOAD_CAP_MS = Math.max(60_000, COUNT * 20);
 const SCROLL_MS = 6_000;
@@ -197,6 +200,25 @@ async function measure(browser: Browser, view: View, variant: Variant): Promise<
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
 
+    // STREAMKIT_BENCH_PROFILE=<dir>: a CPU profile and a trace of the scroll (to open in
+    // DevTools), and Chromium's own totals for it printed: layout, style, script, all tasks.
+    // `STREAMKIT_BENCH_LIBRARY_RUNS=1` keeps it to one run per view.
+    const profileDir = process.env.STREAMKIT_BENCH_PROFILE;
+    if (profileDir) {
+      await mkdir(profileDir, { recursive: true });
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.start");
+      await cdp.send("Performance.enable");
+      await browser.startTracing(page, {
+        path: path.join(profileDir, `${view}-${variant}-${Date.now()}.trace.json`),
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc"],
+      });
+    }
+    const metrics = async () =>
+      Object.fromEntries(
+        (await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]),
+      );
+    const metricsBefore = profileDir ? await metrics() : {};
     const from = Date.now();
     const frames = await page.evaluate(
       ({ ms, step }) =>
@@ -222,6 +244,20 @@ async function measure(browser: Browser, view: View, variant: Variant): Promise<
       { ms: SCROLL_MS, step: SCROLL_STEP },
     );
     const to = Date.now();
+    if (profileDir) {
+      const after = await metrics();
+      const delta = (name: string) => (after[name] ?? 0) - (metricsBefore[name] ?? 0);
+      const ms = (name: string) => Math.round(delta(name) * 1000);
+      console.log(
+        `${view}/${variant} scroll: ${delta("LayoutCount")} layouts, layout ${ms("LayoutDuration")} ms, style ${ms("RecalcStyleDuration")} ms, script ${ms("ScriptDuration")} ms, all tasks ${ms("TaskDuration")} ms`,
+      );
+      await browser.stopTracing();
+      const { profile } = await cdp.send("Profiler.stop");
+      await writeFile(
+        path.join(profileDir, `${view}-${variant}-${Date.now()}.cpuprofile`),
+        JSON.stringify(profile),
+      );
+    }
     await page.waitForTimeout(REST_MS);
     const restEnd = Date.now();
     // Per minute of the window: how many requests, and how many videos they asked about.

@@ -56,6 +56,8 @@ export async function previewFixture(
         emptyOutDir: true,
         // hls.js alone is 570 KB minified, a lazy chunk; the warning says nothing here.
         chunkSizeWarningLimit: 1024,
+        // A CPU profile (STREAMKIT_BENCH_PROFILE) is read by function name.
+        ...(process.env.STREAMKIT_BENCH_PROFILE && { minify: false }),
         ...(pages && {
           rolldownOptions: {
             input: Object.fromEntries(pages.map((page) => [page, path.join(root, `${page}.html`)])),
