@@ -128,6 +128,39 @@ test("the grid windows whole rows of cards and pages in as it scrolls", async ({
   expect(await cards.count()).toBeLessThan(80);
 });
 
+test("in a fling, cards mount without fetching their thumbnails, which come once it stops", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await open(page, "grid");
+  await expect(page.locator("ul.sk-grid")).toHaveAttribute("style", /px [1-9]\d*px/, {
+    timeout: 30_000,
+  });
+  const waiting = '.sk-card [data-reason="scrolling"]';
+  // 120 px a frame (about 7,000 px a second) for a second: the most cards seen waiting at once.
+  const most = await page.evaluate(
+    (selector) =>
+      new Promise<number>((resolve) => {
+        let frames = 0;
+        let seen = 0;
+        const tick = () => {
+          window.scrollBy(0, 120);
+          seen = Math.max(seen, document.querySelectorAll(selector).length);
+          if (++frames < 60) requestAnimationFrame(tick);
+          else resolve(seen);
+        };
+        requestAnimationFrame(tick);
+      }),
+    waiting,
+  );
+  expect(most).toBeGreaterThan(0);
+  // Once the scroll stops, every card on the page has its thumbnail (or its own placeholder).
+  await expect(page.locator(waiting)).toHaveCount(0);
+  expect(await page.locator(".sk-card .sk-thumb").count()).toBe(
+    await page.locator("li.sk-card").count(),
+  );
+});
+
 test("virtualize={false} renders every loaded row, as before", async ({ page }) => {
   await page.goto(
     `${site.url}?${new URLSearchParams({ origin: emulator.deliveryOrigin, view: "table", virtualize: "0" })}`,

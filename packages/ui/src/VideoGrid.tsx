@@ -71,6 +71,7 @@ export function VideoGrid(props: VideoGridProps): ReactNode {
               row={Math.floor((first + i) / columns)}
               measure={(first + i) % columns ? undefined : windowed.measure}
               video={video}
+              defer={windowed.fast}
               thumbnailWidth={thumbnailWidth}
               activatable={onSelect !== undefined}
               renderName={renderName}

@@ -49,5 +49,5 @@ export function useVirtualRows(
   const last = options.count - 1;
   return rows && windowing
     ? { ...rows, last: Math.min(rows.last, last), measure: windowing.measure }
-    : { first: 0, last, before: 0, after: 0, columns: 1, measure: NO_MEASURE };
+    : { first: 0, last, before: 0, after: 0, columns: 1, fast: false, measure: NO_MEASURE };
 }

@@ -8,6 +8,11 @@ import {
 
 /** Rows rendered beyond the viewport each way, so a fast scroll rarely shows a blank edge. */
 const OVERSCAN = 6;
+/**
+ * Pixels per millisecond past which a scroll is a fling: rows rushing by, each seen for a
+ * fraction of a second. A wheel notch or a drag scrolls well under it.
+ */
+const FLING = 3;
 
 /**
  * Which items to render (`first` to `last`, indexes in the list), the space the others take
@@ -19,6 +24,11 @@ export interface WindowedRows {
   before: number;
   after: number;
   columns: number;
+  /**
+   * The viewer is flinging through the list: rows mounted now will be gone in a moment, so
+   * what they would fetch (a grid's thumbnails) can wait until the scroll slows or stops.
+   */
+  fast: boolean;
 }
 
 export interface WindowOptions {
@@ -55,6 +65,20 @@ export function createWindowing(
   let shown: WindowedRows | undefined;
   let margin = 0;
   let columns = 1;
+  let fast = false;
+  let lastOffset = 0;
+  let lastAt = 0;
+  // Called when the range, the scrolling state or a measured size changes. The speed is judged
+  // over a tenth of a second at least: a measurement right after a scroll step would otherwise
+  // read as a stop, and every card would fetch at once.
+  const track = (virtualizer: Virtualizer<Window, Element>) => {
+    const offset = virtualizer.scrollOffset ?? 0;
+    const at = performance.now();
+    if (virtualizer.isScrolling && at - lastAt < 100) return;
+    fast = virtualizer.isScrolling && Math.abs(offset - lastOffset) > FLING * (at - lastAt);
+    lastOffset = offset;
+    lastAt = at;
+  };
   const emit = (virtualizer: Virtualizer<Window, Element>) => {
     const items = virtualizer.getVirtualItems();
     const head = items[0];
@@ -66,14 +90,16 @@ export function createWindowing(
           before: Math.round(head.start - margin),
           after: Math.max(0, Math.round(virtualizer.getTotalSize() - ((tail?.end ?? 0) - margin))),
           columns,
+          fast,
         }
-      : { first: 0, last: -1, before: 0, after: 0, columns };
+      : { first: 0, last: -1, before: 0, after: 0, columns, fast };
     if (
       shown?.first === next.first &&
       shown.last === next.last &&
       shown.before === next.before &&
       shown.after === next.after &&
-      shown.columns === next.columns
+      shown.columns === next.columns &&
+      shown.fast === next.fast
     )
       return;
     shown = next;
@@ -99,7 +125,10 @@ export function createWindowing(
       observeElementOffset: observeWindowOffset,
       measureElement,
       initialOffset: () => window.scrollY,
-      onChange: emit,
+      onChange: (virtualizer: Virtualizer<Window, Element>) => {
+        track(virtualizer);
+        emit(virtualizer);
+      },
     };
   };
   const virtualizer = new Virtualizer<Window, Element>(settings());
