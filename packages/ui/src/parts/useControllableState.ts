@@ -48,13 +48,9 @@ export function useControllableState<T>({
   useEffect(() => {
     if (wasControlled.current === controlled) return;
     wasControlled.current = controlled;
-    if (typeof process === "undefined" || process.env.NODE_ENV === "production") return;
-    const [from, to] = controlled ? ["uncontrolled", "controlled"] : ["controlled", "uncontrolled"];
-    console.warn(
-      `streamkit: \`${caller}\` is changing from ${from} to ${to} \`${name}\`. Choose one for ` +
-        `its lifetime: pass \`${name}\` always (with \`${onChangeName(name)}\`), or only ` +
-        `\`${defaultName(name)}\`.`,
-    );
+    // Production builds drop this branch, and `warnModeSwitch` with its texts.
+    if (typeof process !== "undefined" && process.env.NODE_ENV !== "production")
+      warnModeSwitch(caller, name, controlled);
   }, [controlled, caller, name]);
 
   const setValue = useCallback((next: SetStateAction<T>) => {
@@ -74,6 +70,13 @@ export function useControllableState<T>({
   return [value, setValue];
 }
 
-const capital = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-const onChangeName = (name: string) => `on${capital(name)}Change`;
-const defaultName = (name: string) => `default${capital(name)}`;
+/** Says how to stay in one mode, as React does for an input switching modes. */
+function warnModeSwitch(caller: string, name: string, controlled: boolean): void {
+  const [from, to] = controlled ? ["uncontrolled", "controlled"] : ["controlled", "uncontrolled"];
+  const capital = name.charAt(0).toUpperCase() + name.slice(1);
+  console.warn(
+    `streamkit: \`${caller}\` is changing from ${from} to ${to} \`${name}\`. Choose one for ` +
+      `its lifetime: pass \`${name}\` always (with \`on${capital}Change\`), or only ` +
+      `\`default${capital}\`.`,
+  );
+}
