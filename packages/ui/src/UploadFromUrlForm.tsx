@@ -14,9 +14,10 @@ import {
   useState,
 } from "react";
 import { cx } from "./cx";
-import { useCommonMessages, useMessages } from "./messages/context";
-import { describeError } from "./messages/describeError";
+import { useMessages } from "./messages/context";
 import { uploadMessages } from "./messages/upload";
+import { Field } from "./parts/Field";
+import { FailureAlert } from "./parts/RequestError";
 import { useControllableState } from "./parts/useControllableState";
 import { videoName } from "./parts/videoName";
 import { nameFromUrl } from "./upload/nameFromUrl";
@@ -75,7 +76,6 @@ export function UploadFromUrlForm({
   className,
   ...rest
 }: UploadFromUrlFormProps): ReactNode {
-  const messages = useCommonMessages();
   const text = useMessages("upload", uploadMessages);
   const id = useId();
   const urlInput = useRef<HTMLInputElement>(null);
@@ -141,7 +141,6 @@ export function UploadFromUrlForm({
       : upload.isError
         ? "failed"
         : "idle";
-  const errorId = `${id}-url-error`;
 
   return (
     <form
@@ -151,40 +150,45 @@ export function UploadFromUrlForm({
       noValidate
       onSubmit={submit}
     >
-      <div className="sk-field">
-        <label htmlFor={`${id}-url`}>{text.urlLabel}</label>
-        <input
-          ref={urlInput}
-          id={`${id}-url`}
-          className="sk-input"
-          type="url"
-          inputMode="url"
-          autoComplete="url"
-          spellCheck={false}
-          required
-          placeholder={text.urlPlaceholder}
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          aria-invalid={urlError ? true : undefined}
-          aria-describedby={urlError ? errorId : undefined}
-        />
-        {urlError && (
-          <p id={errorId} className="sk-field__error">
-            {text.invalidUrl} ({urlError})
-          </p>
-        )}
-      </div>
-      {nameField && (
-        <div className="sk-field">
-          <label htmlFor={`${id}-name`}>{text.nameLabel}</label>
+      <Field
+        id={`${id}-url`}
+        label={text.urlLabel}
+        error={
+          urlError && (
+            <>
+              {text.invalidUrl} ({urlError})
+            </>
+          )
+        }
+      >
+        {(control) => (
           <input
-            id={`${id}-name`}
+            {...control}
+            ref={urlInput}
             className="sk-input"
-            autoComplete="off"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            required
+            placeholder={text.urlPlaceholder}
+            value={url}
+            onChange={(event) => setUrl(event.target.value)}
           />
-        </div>
+        )}
+      </Field>
+      {nameField && (
+        <Field id={`${id}-name`} label={text.nameLabel}>
+          {(control) => (
+            <input
+              {...control}
+              className="sk-input"
+              autoComplete="off"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          )}
+        </Field>
       )}
       {fields}
       <div className="sk-actions">
@@ -197,11 +201,7 @@ export function UploadFromUrlForm({
           {upload.isPending ? text.submitting : text.submit}
         </button>
       </div>
-      {upload.error && (
-        <p role="alert" className="sk-alert">
-          {messages.requestFailed(describeError(upload.error))}
-        </p>
-      )}
+      <FailureAlert error={upload.error} />
       <p role="status" className="sk-visually-hidden">
         {announcement}
       </p>

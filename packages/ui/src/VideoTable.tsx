@@ -15,10 +15,10 @@ import { LibraryToolbar } from "./library/LibraryToolbar";
 import { type LibraryFilterProps, useLibraryView } from "./library/useLibraryView";
 import { useVirtualRows } from "./library/useVirtualRows";
 import { VideoRow } from "./library/VideoRow";
-import { useCommonMessages, useMessages } from "./messages/context";
-import { describeError } from "./messages/describeError";
+import { useMessages } from "./messages/context";
 import { tableMessages } from "./messages/table";
 import { InlineConfirm } from "./parts/InlineConfirm";
+import { FailureAlert } from "./parts/RequestError";
 import { useControllableState } from "./parts/useControllableState";
 
 export interface VideoLibraryProps
@@ -93,7 +93,6 @@ export function VideoTable(props: VideoTableProps): ReactNode {
     className,
     ...rest
   } = props;
-  const messages = useCommonMessages();
   const text = useMessages("table", tableMessages);
   const library = useLibraryView("VideoTable", props);
   const { videos } = library.list;
@@ -228,11 +227,7 @@ export function VideoTable(props: VideoTableProps): ReactNode {
         </div>
       )}
       <LibraryStatus library={library} emptyAction={emptyAction} />
-      {deletion.error && (
-        <p role="alert" className="sk-alert">
-          {messages.requestFailed(describeError(deletion.error))}
-        </p>
-      )}
+      <FailureAlert error={deletion.error} />
       <p role="status" className="sk-visually-hidden">
         {deletion.deleted > 0 ? text.deleted(deletion.deleted) : ""}
       </p>

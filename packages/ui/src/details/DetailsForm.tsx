@@ -1,10 +1,11 @@
 import type { Video } from "@streamkit/core";
 import { useDeleteVideo, useUpdateVideo } from "@streamkit/hooks";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { useCommonMessages, useMessages } from "../messages/context";
-import { describeError } from "../messages/describeError";
+import { useMessages } from "../messages/context";
 import { detailsMessages } from "../messages/details";
+import { Field } from "../parts/Field";
 import { InlineConfirm } from "../parts/InlineConfirm";
+import { FailureAlert } from "../parts/RequestError";
 import {
   type Draft,
   type DraftError,
@@ -41,7 +42,6 @@ export function DetailsForm({
   labelledBy: string;
   onDeleted: (() => void) | undefined;
 }): ReactNode {
-  const messages = useCommonMessages();
   const text = useMessages("details", detailsMessages);
   const id = useId();
   const uid = video.uid ?? "";
@@ -130,16 +130,17 @@ export function DetailsForm({
       noValidate
       onSubmit={submit}
     >
-      <div className="sk-field">
-        <label htmlFor={`${id}-name`}>{text.nameLabel}</label>
-        <input
-          id={`${id}-name`}
-          className="sk-input"
-          autoComplete="off"
-          value={draft.name}
-          onChange={(event) => change({ name: event.target.value })}
-        />
-      </div>
+      <Field id={`${id}-name`} label={text.nameLabel}>
+        {(control) => (
+          <input
+            {...control}
+            className="sk-input"
+            autoComplete="off"
+            value={draft.name}
+            onChange={(event) => change({ name: event.target.value })}
+          />
+        )}
+      </Field>
       <MetaFields rows={draft.meta} errors={metaErrors} onChange={(meta) => change({ meta })} />
       <label className="sk-check">
         <input
@@ -149,61 +150,58 @@ export function DetailsForm({
         />
         {text.requireSignedURLs}
       </label>
-      <div className="sk-field">
-        <label htmlFor={`${id}-origins`}>{text.allowedOrigins}</label>
-        <textarea
-          id={`${id}-origins`}
-          className="sk-input"
-          rows={3}
-          spellCheck={false}
-          value={draft.allowedOrigins}
-          onChange={(event) => change({ allowedOrigins: event.target.value })}
-          aria-invalid={originsError ? true : undefined}
-          aria-describedby={`${id}-origins-help${originsError ? ` ${id}-origins-error` : ""}`}
-        />
-        <p id={`${id}-origins-help`} className="sk-field__help">
-          {text.allowedOriginsHelp}
-        </p>
-        {originsError && (
-          <p id={`${id}-origins-error`} className="sk-field__error">
-            {originsError}
-          </p>
+      <Field
+        id={`${id}-origins`}
+        label={text.allowedOrigins}
+        help={text.allowedOriginsHelp}
+        error={originsError}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="sk-input"
+            rows={3}
+            spellCheck={false}
+            value={draft.allowedOrigins}
+            onChange={(event) => change({ allowedOrigins: event.target.value })}
+          />
         )}
-      </div>
-      <div className="sk-field">
-        <label htmlFor={`${id}-deletion`}>{text.scheduledDeletion}</label>
-        <input
-          id={`${id}-deletion`}
-          className="sk-input"
-          type="date"
-          min={utcDate(now + 30 * DAY_MS)}
-          max={utcDate(now + 1096 * DAY_MS)}
-          value={draft.scheduledDeletion}
-          onChange={(event) => change({ scheduledDeletion: event.target.value })}
-          aria-describedby={`${id}-deletion-help`}
-        />
-        <p id={`${id}-deletion-help`} className="sk-field__help">
-          {text.scheduledDeletionHelp}
-        </p>
-      </div>
+      </Field>
+      <Field id={`${id}-deletion`} label={text.scheduledDeletion} help={text.scheduledDeletionHelp}>
+        {(control) => (
+          <input
+            {...control}
+            className="sk-input"
+            type="date"
+            min={utcDate(now + 30 * DAY_MS)}
+            max={utcDate(now + 1096 * DAY_MS)}
+            value={draft.scheduledDeletion}
+            onChange={(event) => change({ scheduledDeletion: event.target.value })}
+          />
+        )}
+      </Field>
       <fieldset className="sk-fieldset" aria-describedby={`${id}-public-help`}>
         <legend>{text.publicLegend}</legend>
         <p id={`${id}-public-help`} className="sk-field__help">
           {text.publicHelp}
         </p>
-        {PUBLIC_DETAILS.map((key) => {
-          const invalid = detailErrors.has(key);
-          const label = {
-            title: text.publicTitle,
-            share_link: text.publicShareLink,
-            channel_link: text.publicChannelLink,
-            logo: text.publicLogo,
-          }[key];
-          return (
-            <div className="sk-field" key={key}>
-              <label htmlFor={`${id}-${key}`}>{label}</label>
+        {PUBLIC_DETAILS.map((key) => (
+          <Field
+            key={key}
+            id={`${id}-${key}`}
+            label={
+              {
+                title: text.publicTitle,
+                share_link: text.publicShareLink,
+                channel_link: text.publicChannelLink,
+                logo: text.publicLogo,
+              }[key]
+            }
+            error={detailErrors.has(key) && text.invalidUrl}
+          >
+            {(control) => (
               <input
-                id={`${id}-${key}`}
+                {...control}
                 className="sk-input"
                 type={key === "title" ? "text" : "url"}
                 autoComplete="off"
@@ -211,17 +209,10 @@ export function DetailsForm({
                 onChange={(event) =>
                   change({ publicDetails: { ...draft.publicDetails, [key]: event.target.value } })
                 }
-                aria-invalid={invalid || undefined}
-                aria-describedby={invalid ? `${id}-${key}-error` : undefined}
               />
-              {invalid && (
-                <p id={`${id}-${key}-error`} className="sk-field__error">
-                  {text.invalidUrl}
-                </p>
-              )}
-            </div>
-          );
-        })}
+            )}
+          </Field>
+        ))}
       </fieldset>
       <div className="sk-actions">
         <button
@@ -257,11 +248,7 @@ export function DetailsForm({
       <p role="status" className="sk-status">
         {announcement}
       </p>
-      {failure && (
-        <p role="alert" className="sk-alert">
-          {messages.requestFailed(describeError(failure))}
-        </p>
-      )}
+      <FailureAlert error={failure} />
     </form>
   );
 }

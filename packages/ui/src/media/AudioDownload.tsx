@@ -2,8 +2,8 @@ import type { Download } from "@streamkit/core/captions";
 import { useCreateDownload, useDeleteDownload } from "@streamkit/hooks/captions";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { useCommonMessages, useMessages } from "../messages/context";
-import { describeError } from "../messages/describeError";
 import { InlineConfirm } from "../parts/InlineConfirm";
+import { FailureAlert } from "../parts/RequestError";
 import { downloadsMessages } from "./messages";
 
 /** `none`, `inprogress`, `ready`, `failed`: the M4A's `data-state`. */
@@ -128,11 +128,7 @@ export function AudioDownload({
     <fieldset className="sk-downloads__audio" data-state={state}>
       <legend className="sk-media__name">{text.heading}</legend>
       {body}
-      {failure && (
-        <p className="sk-alert" role="alert">
-          {messages.requestFailed(describeError(failure))}
-        </p>
-      )}
+      <FailureAlert error={failure} />
     </fieldset>
   );
 }

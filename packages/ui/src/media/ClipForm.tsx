@@ -9,9 +9,8 @@ import {
   useRef,
   useState,
 } from "react";
-import { useCommonMessages } from "../messages/context";
-import { describeError } from "../messages/describeError";
 import { Heading, type HeadingLevel } from "../parts/Heading";
+import { FailureAlert } from "../parts/RequestError";
 import { StreamPlayer } from "../StreamPlayer";
 import { frameTimes } from "../thumbnails/frames";
 import { VideoStatusBadge } from "../VideoStatusBadge";
@@ -68,7 +67,6 @@ export function ClipForm({
   text,
   ...section
 }: ClipFormProps): ReactNode {
-  const common = useCommonMessages();
   const duration = video.duration ?? 0;
   const maxEnd = Math.max(1, Math.ceil(duration));
   const [start, setStart] = useState(0);
@@ -322,11 +320,7 @@ export function ClipForm({
             </button>
           )}
         </div>
-        {create.error && (
-          <p role="alert" className="sk-alert">
-            {common.requestFailed(describeError(create.error))}
-          </p>
-        )}
+        <FailureAlert error={create.error} />
       </form>
       {clip && (
         <div className="sk-clip__result" data-state={state}>

@@ -1,8 +1,7 @@
 import { forwardRef, type HTMLAttributes, type ReactNode } from "react";
 import { cx } from "../cx";
-import { useCommonMessages } from "../messages/context";
-import { describeError } from "../messages/describeError";
 import { Heading, type HeadingLevel } from "./Heading";
+import { FailureAlert } from "./RequestError";
 
 export interface MediaSectionProps extends Omit<HTMLAttributes<HTMLElement>, "children"> {
   /** Prefix of the heading's id (from `useId`). */
@@ -40,7 +39,6 @@ export const MediaSection = forwardRef<HTMLElement, MediaSectionProps>(function 
   },
   ref,
 ) {
-  const messages = useCommonMessages();
   return (
     <section
       {...rest}
@@ -54,11 +52,7 @@ export const MediaSection = forwardRef<HTMLElement, MediaSectionProps>(function 
         {heading}
       </Heading>
       {children}
-      {failure && (
-        <p className="sk-alert" role="alert">
-          {messages.requestFailed(describeError(failure))}
-        </p>
-      )}
+      <FailureAlert error={failure} />
       {footer}
       <p className="sk-visually-hidden" role="status" aria-live="polite">
         {announcement}

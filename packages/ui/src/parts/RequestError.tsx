@@ -22,3 +22,16 @@ export function RequestError({
     </div>
   );
 }
+
+/**
+ * A failed action (save, delete, upload) as an alert under its form, worded as `RequestError`
+ * words it; nothing while `error` is empty. No retry button: the form itself is the retry.
+ */
+export function FailureAlert({ error }: { error: Error | null | undefined }): ReactNode {
+  const messages = useCommonMessages();
+  return error ? (
+    <p role="alert" className="sk-alert">
+      {messages.requestFailed(describeError(error))}
+    </p>
+  ) : null;
+}

@@ -1,9 +1,9 @@
 import type { Video } from "@streamkit/core";
 import { useUpdateVideo } from "@streamkit/hooks";
 import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
-import { useCommonMessages, useMessages } from "../messages/context";
-import { describeError } from "../messages/describeError";
+import { useMessages } from "../messages/context";
 import { thumbnailsMessages } from "../messages/thumbnails";
+import { FailureAlert } from "../parts/RequestError";
 import { VideoThumbnail } from "../VideoThumbnail";
 import { frameTimes, nearestFrame, timestampPct } from "./frames";
 
@@ -31,7 +31,6 @@ export function FramePicker({
   token: string | undefined;
   onSaved: ((video: Video) => void) | undefined;
 }): ReactNode {
-  const messages = useCommonMessages();
   const text = useMessages("thumbnails", thumbnailsMessages);
   const duration = video.duration ?? 0;
   const times = frameTimes(duration, count);
@@ -123,11 +122,7 @@ export function FramePicker({
       <p role="status" className="sk-status">
         {state === "saving" ? text.saving : state === "saved" ? text.saved : ""}
       </p>
-      {failure && (
-        <p role="alert" className="sk-alert">
-          {messages.requestFailed(describeError(failure))}
-        </p>
-      )}
+      <FailureAlert error={failure} />
     </>
   );
 }
