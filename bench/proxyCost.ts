@@ -22,6 +22,8 @@ export type Operation = "list" | "get" | "copy";
 export interface ProxyCostFigures {
   proxy: Record<Operation, LoadResult>;
   bare: Record<Operation, LoadResult>;
+  /** Throughput through the proxy over the forwarder's, per round, the median. */
+  ratios: Record<Operation, number>;
 }
 
 /**
@@ -79,12 +81,15 @@ async function load(
 
 /**
  * List, get and copy through the proxy and through the bare forwarder, to the same emulator on
- * loopback, each for `seconds` at `concurrency`, the two setups alternating so that neither
- * always meets a warmer (or fuller) emulator.
+ * loopback, each for `seconds` at `concurrency`, in `rounds` that alternate which setup goes
+ * first, so that neither always meets a warmer (or fuller) emulator. On two cores the load, the
+ * emulator and the server under test share the machine, and one pair of runs can read either
+ * way by a fifth; each figure is the median over the rounds.
  */
 export async function measureProxyCost(
   seconds: number,
   concurrency: number,
+  rounds = 1,
 ): Promise<ProxyCostFigures> {
   const stack = await startStack({ emulator: { ffmpegPath: false } });
   const bare = createServer(bareForwarder(stack));
@@ -101,18 +106,22 @@ export async function measureProxyCost(
       // A URL that refuses at once: the copy is created, then errors without a download.
       ["copy", "POST", "/copy", JSON.stringify({ url: "http://127.0.0.1:9/missing.mp4" })],
     ];
-    const figures = { proxy: {}, bare: {} } as ProxyCostFigures;
+    const figures = { proxy: {}, bare: {}, ratios: {} } as ProxyCostFigures;
     for (const [op, method, suffix, body] of ops) {
+      const urls = { proxy: `${stack.baseUrl}${suffix}`, bare: `${bareUrl}${suffix}` };
       // Warm both paths (connections, JIT) before either is measured.
-      await load(`${stack.baseUrl}${suffix}`, method, body, concurrency, 0.3);
-      await load(`${bareUrl}${suffix}`, method, body, concurrency, 0.3);
-      figures.bare[op] = await load(`${bareUrl}${suffix}`, method, body, concurrency, seconds);
-      figures.proxy[op] = await load(
-        `${stack.baseUrl}${suffix}`,
-        method,
-        body,
-        concurrency,
-        seconds,
+      await load(urls.proxy, method, body, concurrency, 0.3);
+      await load(urls.bare, method, body, concurrency, 0.3);
+      const runs: Record<"proxy" | "bare", LoadResult[]> = { proxy: [], bare: [] };
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 ? (["proxy", "bare"] as const) : (["bare", "proxy"] as const);
+        for (const side of order)
+          runs[side].push(await load(urls[side], method, body, concurrency, seconds));
+      }
+      figures.proxy[op] = medianResult(runs.proxy);
+      figures.bare[op] = medianResult(runs.bare);
+      figures.ratios[op] = median(
+        runs.proxy.map((result, i) => result.rps / (runs.bare[i]?.rps ?? Number.NaN)),
       );
     }
     return figures;
@@ -121,4 +130,24 @@ export async function measureProxyCost(
     await new Promise((resolve) => bare.close(resolve));
     await stack.stop();
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] ?? Number.NaN)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Each figure the median over the rounds; requests and errors summed. */
+function medianResult(results: LoadResult[]): LoadResult {
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((n, r) => n + pick(r), 0);
+  return {
+    requests: sum((r) => r.requests),
+    errors: sum((r) => r.errors),
+    rps: median(results.map((r) => r.rps)),
+    p50Ms: median(results.map((r) => r.p50Ms)),
+    p99Ms: median(results.map((r) => r.p99Ms)),
+  };
 }
